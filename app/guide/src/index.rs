@@ -1,0 +1,97 @@
+//! The guide index (`content/index.json`): which guides there are, for whom, in
+//! which languages, and where each starts.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+use crate::finding::Finding;
+use crate::source::Source;
+
+/// Text in several languages, keyed by language code (`nb`, `sv`, `en`).
+pub type Localized = BTreeMap<String, String>;
+
+/// The whole index file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Index {
+    pub guides: Vec<GuideEntry>,
+}
+
+/// One guide as the start page lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GuideEntry {
+    /// Stable id; the guide's files are `<id>.<lang>.md`.
+    pub id: String,
+    pub title: Localized,
+    pub audience: Localized,
+    /// Languages the guide exists in, its source language first.
+    pub languages: Vec<String>,
+    /// Id of the first step.
+    pub start: String,
+}
+
+impl GuideEntry {
+    /// File name of the guide in `lang`.
+    pub fn file(&self, lang: &str) -> String {
+        format!("{}.{lang}.md", self.id)
+    }
+
+    /// The language to show: `wanted` when the guide has it, else its first language.
+    pub fn language_for<'a>(&'a self, wanted: &'a str) -> &'a str {
+        if self.languages.iter().any(|l| l == wanted) {
+            wanted
+        } else {
+            self.languages.first().map(String::as_str).unwrap_or(wanted)
+        }
+    }
+
+    /// Localized text in `lang`, falling back to the guide's first language.
+    pub fn text<'a>(&'a self, text: &'a Localized, lang: &str) -> &'a str {
+        text.get(lang)
+            .or_else(|| self.languages.iter().find_map(|l| text.get(l)))
+            .map(String::as_str)
+            .unwrap_or(&self.id)
+    }
+}
+
+impl Index {
+    /// The guide with `id`.
+    pub fn guide(&self, id: &str) -> Option<&GuideEntry> {
+        self.guides.iter().find(|g| g.id == id)
+    }
+}
+
+/// Parses `index.json`; a syntax or shape error becomes one finding at its line.
+pub fn parse(source: &Source) -> Result<Index, Finding> {
+    serde_json::from_str(&source.text).map_err(|e| {
+        Finding::error(&source.path, (e.line().max(1), e.column().max(1)), format!("the guide index is not valid: {e}"))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_index_lists_guides_with_start_and_languages() {
+        let src = Source::new(
+            "index.json",
+            r#"{"guides": [{"id": "mrs", "title": {"nb": "Logg inn i MRS"}, "audience": {"nb": "Klinikere"},
+                "languages": ["nb"], "start": "har-kort"}]}"#,
+        );
+        let index = parse(&src).unwrap();
+        let mrs = index.guide("mrs").unwrap();
+        assert_eq!(mrs.file("nb"), "mrs.nb.md");
+        assert_eq!(mrs.language_for("en"), "nb");
+        assert_eq!(mrs.text(&mrs.title, "en"), "Logg inn i MRS");
+    }
+
+    #[test]
+    fn a_misspelt_field_is_reported_with_its_line() {
+        let src = Source::new("index.json", "{\"guides\": [\n {\"id\": \"a\", \"titel\": {}}]}");
+        let finding = parse(&src).unwrap_err();
+        assert_eq!(finding.line, 2);
+        assert!(finding.message.contains("unknown field `titel`"), "{}", finding.message);
+    }
+}

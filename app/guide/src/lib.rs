@@ -1,0 +1,17 @@
+//! The guide model of Veiviser, free of browser and PC/SC calls.
+//!
+//! Data flows one way: a content file ([`source`]) is parsed into a [`guide::Guide`]
+//! of steps and their ways on, [`check`] proves the guides whole, and
+//! [`render`] turns a step's body into HTML for the view.
+
+pub mod check;
+pub mod finding;
+pub mod frontmatter;
+pub mod guide;
+pub mod index;
+pub mod render;
+pub mod source;
+
+pub use finding::{Finding, Severity};
+pub use guide::{Guide, Step, Target, Way, WayKind};
+pub use index::{GuideEntry, Index};

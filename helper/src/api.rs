@@ -1,0 +1,181 @@
+//! HTTP API v1: who may ask, and the answers. Pure: a request's parts in, a
+//! response out, so every rule is tested without a socket.
+
+use std::time::Duration;
+
+use crate::config::Config;
+use crate::state::Shared;
+
+/// The longest a `GET /v1/events` waits before answering with the unchanged status.
+pub const LONG_POLL: Duration = Duration::from_secs(25);
+
+/// The parts of a request the API looks at.
+#[derive(Debug, Clone, Default)]
+pub struct Request<'a> {
+    pub method: &'a str,
+    pub url: &'a str,
+    pub host: Option<&'a str>,
+    pub origin: Option<&'a str>,
+}
+
+/// A complete answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Response {
+    pub status: u16,
+    pub headers: Vec<(&'static str, String)>,
+    pub body: String,
+}
+
+impl Response {
+    fn json(status: u16, body: String) -> Response {
+        Response { status, headers: vec![("Content-Type", "application/json".into())], body }
+    }
+
+    fn error(status: u16, message: &str) -> Response {
+        Response::json(status, serde_json::json!({ "error": message }).to_string())
+    }
+
+    fn with(mut self, name: &'static str, value: impl Into<String>) -> Response {
+        self.headers.push((name, value.into()));
+        self
+    }
+
+    /// The value of header `name`, if set.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+    }
+}
+
+/// Answers one request. `long_poll` bounds how long `/v1/events` may wait.
+pub fn handle(request: &Request, config: &Config, shared: &Shared, long_poll: Duration) -> Response {
+    // DNS rebinding: a page on evil.example resolving to 127.0.0.1 still sends its own Host.
+    let host_ok = request.host.is_some_and(|host| {
+        host == format!("127.0.0.1:{}", config.port) || host == format!("localhost:{}", config.port)
+    });
+    if !host_ok {
+        return Response::error(403, "this helper answers only to http://127.0.0.1 and http://localhost on its port");
+    }
+    // Browsers always send Origin on a cross-origin request; local programs may not.
+    let cors_origin = match request.origin {
+        Some(origin) if config.allows(origin) => Some(origin),
+        Some(_) => return Response::error(403, "this page's origin is not allowed to read the card reader"),
+        None => None,
+    };
+    let response = match request.method {
+        "OPTIONS" => Response { status: 204, headers: Vec::new(), body: String::new() }
+            .with("Access-Control-Allow-Methods", "GET, OPTIONS")
+            .with("Access-Control-Allow-Private-Network", "true")
+            .with("Access-Control-Max-Age", "600"),
+        "GET" => route(request.url, shared, long_poll),
+        _ => Response::error(405, "only GET and OPTIONS are answered").with("Allow", "GET, OPTIONS"),
+    };
+    let response = response.with("Cache-Control", "no-store");
+    match cors_origin {
+        Some(origin) => response.with("Access-Control-Allow-Origin", origin).with("Vary", "Origin"),
+        None => response.with("Vary", "Origin"),
+    }
+}
+
+fn route(url: &str, shared: &Shared, long_poll: Duration) -> Response {
+    let (path, query) = url.split_once('?').unwrap_or((url, ""));
+    match path {
+        "/v1/status" => Response::json(200, to_json(&shared.snapshot())),
+        "/v1/events" => {
+            let after = query.split('&').find_map(|pair| pair.strip_prefix("after="));
+            match after.map(str::parse::<u64>) {
+                Some(Ok(after)) => Response::json(200, to_json(&shared.wait_after(after, long_poll))),
+                _ => Response::error(400, "give the last seq you saw: /v1/events?after=SEQ"),
+            }
+        }
+        _ => Response::error(404, "no such endpoint: see /v1/status and /v1/events"),
+    }
+}
+
+fn to_json(status: &crate::state::Status) -> String {
+    serde_json::to_string(status).expect("the status always serializes")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::Service;
+
+    const PAGE: &str = "http://127.0.0.1:8080";
+
+    fn config() -> Config {
+        Config::new(17320, &[PAGE.into()]).unwrap()
+    }
+
+    fn get(url: &str, origin: Option<&str>) -> Response {
+        let request = Request { method: "GET", url, host: Some("127.0.0.1:17320"), origin };
+        handle(&request, &config(), &Shared::new(), Duration::from_millis(10))
+    }
+
+    #[test]
+    fn an_allowed_origin_gets_the_status_with_cors_for_exactly_that_origin() {
+        let response = get("/v1/status", Some(PAGE));
+        assert_eq!(response.status, 200);
+        assert_eq!(response.header("Access-Control-Allow-Origin"), Some(PAGE));
+        let json: serde_json::Value = serde_json::from_str(&response.body).unwrap();
+        assert_eq!(json["seq"], 0);
+        assert!(json["readers"].as_array().unwrap().is_empty());
+    }
+
+    #[test]
+    fn another_origin_gets_403_and_no_card_data() {
+        let response = get("/v1/status", Some("https://evil.example"));
+        assert_eq!(response.status, 403);
+        assert!(!response.body.contains("readers"));
+        assert_eq!(response.header("Access-Control-Allow-Origin"), None);
+    }
+
+    #[test]
+    fn a_foreign_host_header_is_refused() {
+        for host in [Some("evil.example:17320"), Some("127.0.0.1:80"), None] {
+            let request = Request { method: "GET", url: "/v1/status", host, origin: Some(PAGE) };
+            let response = handle(&request, &config(), &Shared::new(), Duration::ZERO);
+            assert_eq!(response.status, 403, "{host:?}");
+        }
+    }
+
+    #[test]
+    fn localhost_is_accepted_as_host() {
+        let request = Request { method: "GET", url: "/v1/status", host: Some("localhost:17320"), origin: None };
+        assert_eq!(handle(&request, &config(), &Shared::new(), Duration::ZERO).status, 200);
+    }
+
+    #[test]
+    fn only_get_and_options_are_answered() {
+        for method in ["POST", "PUT", "DELETE", "PATCH"] {
+            let request = Request { method, url: "/v1/status", host: Some("127.0.0.1:17320"), origin: Some(PAGE) };
+            let response = handle(&request, &config(), &Shared::new(), Duration::ZERO);
+            assert_eq!(response.status, 405, "{method}");
+        }
+    }
+
+    #[test]
+    fn the_preflight_allows_private_network_access_for_allowed_origins() {
+        let request = Request { method: "OPTIONS", url: "/v1/status", host: Some("127.0.0.1:17320"), origin: Some(PAGE) };
+        let response = handle(&request, &config(), &Shared::new(), Duration::ZERO);
+        assert_eq!(response.status, 204);
+        assert_eq!(response.header("Access-Control-Allow-Private-Network"), Some("true"));
+        assert_eq!(response.header("Access-Control-Allow-Origin"), Some(PAGE));
+    }
+
+    #[test]
+    fn events_answer_at_once_when_seq_is_already_newer() {
+        let shared = Shared::new();
+        shared.update(|s| s.service = Service::Ok);
+        let request = Request { method: "GET", url: "/v1/events?after=0", host: Some("127.0.0.1:17320"), origin: None };
+        let response = handle(&request, &config(), &shared, Duration::from_secs(30));
+        let json: serde_json::Value = serde_json::from_str(&response.body).unwrap();
+        assert_eq!(json["seq"], 1);
+    }
+
+    #[test]
+    fn events_without_after_is_a_clear_400() {
+        let response = get("/v1/events", None);
+        assert_eq!(response.status, 400);
+        assert!(response.body.contains("after=SEQ"));
+    }
+}

@@ -1,0 +1,100 @@
+//! A card simulator speaking the vpcd protocol: connecting to vpcd's port inserts
+//! the card into that virtual reader, closing the connection removes it.
+//!
+//! Every message is a 2-byte big-endian length and a payload. A 1-byte payload
+//! from vpcd is a control code; anything longer is a command APDU, answered with
+//! the response APDU.
+
+use std::io::{self, Read, Write};
+use std::net::{Shutdown, TcpStream};
+use std::thread::JoinHandle;
+
+const POWER_OFF: u8 = 0x00;
+const POWER_ON: u8 = 0x01;
+const RESET: u8 = 0x02;
+const GET_ATR: u8 = 0x04;
+
+/// What a simulated card does: its answer to reset and its answers to APDUs.
+pub trait CardApp: Send + 'static {
+    /// The card's answer to reset.
+    fn atr(&self) -> Vec<u8>;
+    /// Answers one command APDU with data and status word.
+    fn respond(&mut self, apdu: &[u8]) -> Vec<u8>;
+    /// Called on power off and reset, when the card forgets any selection.
+    fn reset(&mut self) {}
+}
+
+/// A card that knows no application: every command answers "instruction not supported".
+pub struct BlankCard {
+    pub atr: Vec<u8>,
+}
+
+impl CardApp for BlankCard {
+    fn atr(&self) -> Vec<u8> {
+        self.atr.clone()
+    }
+    fn respond(&mut self, _apdu: &[u8]) -> Vec<u8> {
+        vec![0x6D, 0x00]
+    }
+}
+
+/// A card in a virtual reader; dropping it (or [`Inserted::remove`]) pulls it out.
+pub struct Inserted {
+    stream: TcpStream,
+    thread: Option<JoinHandle<io::Result<()>>>,
+}
+
+/// Inserts `card` into the virtual reader whose vpcd listens on 127.0.0.1:`port`.
+pub fn insert(port: u16, mut card: impl CardApp) -> io::Result<Inserted> {
+    let stream = TcpStream::connect(("127.0.0.1", port))?;
+    stream.set_nodelay(true)?;
+    let mut reader = stream.try_clone()?;
+    let thread = std::thread::spawn(move || serve(&mut reader, &mut card));
+    Ok(Inserted { stream, thread: Some(thread) })
+}
+
+impl Inserted {
+    /// Pulls the card out of the reader.
+    pub fn remove(mut self) {
+        self.pull();
+    }
+
+    fn pull(&mut self) {
+        let _ = self.stream.shutdown(Shutdown::Both);
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+impl Drop for Inserted {
+    fn drop(&mut self) {
+        self.pull();
+    }
+}
+
+fn serve(stream: &mut TcpStream, card: &mut impl CardApp) -> io::Result<()> {
+    loop {
+        let mut len = [0u8; 2];
+        if stream.read_exact(&mut len).is_err() {
+            return Ok(()); // vpcd went away or the card was pulled
+        }
+        let mut payload = vec![0u8; u16::from_be_bytes(len) as usize];
+        stream.read_exact(&mut payload)?;
+        let answer = match payload.as_slice() {
+            [GET_ATR] => Some(card.atr()),
+            [POWER_OFF] | [RESET] => {
+                card.reset();
+                None
+            }
+            [POWER_ON] => None,
+            [_] => None,
+            apdu => Some(card.respond(apdu)),
+        };
+        if let Some(answer) = answer {
+            let mut message = (answer.len() as u16).to_be_bytes().to_vec();
+            message.extend_from_slice(&answer);
+            stream.write_all(&message)?;
+        }
+    }
+}
