@@ -1,1 +1,64 @@
-fn main() {}
+//! `cargo xtask`: Veiviser's task runner. Every task sets up what it needs first.
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+mod command;
+mod run;
+mod serve;
+mod setup;
+mod site;
+mod test;
+mod toolchain;
+
+#[derive(Parser)]
+#[command(name = "cargo xtask", about = "Veiviser's tasks: run, test, dist")]
+struct Cli {
+    #[command(subcommand)]
+    task: Task,
+}
+
+#[derive(Subcommand)]
+enum Task {
+    /// Build the site, serve it on http://127.0.0.1:8080 and start the helper.
+    Run {
+        /// Port of the site.
+        #[arg(long, default_value_t = 8080)]
+        port: u16,
+    },
+    /// Run every test of the project.
+    Test,
+    /// Build the deployable static site into dist/.
+    Dist,
+    /// Install what the other tasks need (they do this themselves too).
+    Setup,
+    /// Serve dist/ as a static site, with the Content Security Policy.
+    Serve {
+        #[arg(long, default_value_t = 8080)]
+        port: u16,
+        /// Sub-path to serve the site under, for example /veiviser/.
+        #[arg(long, default_value = "/")]
+        base: String,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.task {
+        Task::Run { port } => run::run(port),
+        Task::Test => test::test(),
+        Task::Dist => setup::for_site().and_then(|tools| site::dist(&tools)),
+        Task::Setup => setup::everything().map(|_| ()),
+        Task::Serve { port, base } => serve::Site::start(&site::dist_dir(), port, &base).map(|site| {
+            println!("Serving {} on {}", site::dist_dir().display(), site.url);
+            site.wait();
+        }),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("\nxtask: error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}

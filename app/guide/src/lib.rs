@@ -9,9 +9,11 @@ pub mod finding;
 pub mod frontmatter;
 pub mod guide;
 pub mod index;
+pub mod place;
 pub mod render;
 pub mod source;
 
 pub use finding::{Finding, Severity};
 pub use guide::{Guide, Step, Target, Way, WayKind};
 pub use index::{GuideEntry, Index};
+pub use place::Place;

@@ -1,0 +1,76 @@
+//! Fetches the index and guides from the deployed `content/` folder, so an
+//! organisation edits the files and reloads: no rebuild.
+
+use leptos::prelude::*;
+use std::sync::Arc;
+
+use veiviser_guide::check::{self, Loaded};
+use veiviser_guide::source::Source;
+use veiviser_guide::{index, Finding, Index};
+
+/// Why content could not be shown: a fetch that failed, or findings in the files.
+#[derive(Debug, Clone)]
+pub enum Problem {
+    Fetch { path: String, reason: String },
+    Findings(Vec<Finding>),
+}
+
+impl Problem {
+    /// Explains the problem on the page, for the user and for the author who can fix it.
+    pub fn view(self) -> AnyView {
+        match self {
+            Problem::Fetch { path, reason } => view! {
+                <section class="problem" role="alert">
+                    <h1>"Kunne ikke hente innholdet"</h1>
+                    <p>"Filen " <code>{path}</code> " kunne ikke hentes: " {reason}</p>
+                    <p>"Prøv å laste siden på nytt. Hvis feilen varer, kontakt den som drifter nettstedet."</p>
+                </section>
+            }
+            .into_any(),
+            Problem::Findings(findings) => view! {
+                <section class="problem" role="alert">
+                    <h1>"Veiledningen har feil"</h1>
+                    <p>"Innholdet må rettes før veiledningen kan vises. Dette ble funnet:"</p>
+                    <ul class="findings">
+                        {findings.into_iter().map(|f| view! { <li><code>{f.to_string()}</code></li> }).collect_view()}
+                    </ul>
+                </section>
+            }
+            .into_any(),
+        }
+    }
+}
+
+async fn fetch_text(path: &str) -> Result<String, Problem> {
+    let url = format!("content/{path}");
+    let failed = |reason: String| Problem::Fetch { path: url.clone(), reason };
+    let response = gloo_net::http::Request::get(&url).send().await.map_err(|e| failed(e.to_string()))?;
+    if !response.ok() {
+        return Err(failed(format!("HTTP {} {}", response.status(), response.status_text())));
+    }
+    response.text().await.map_err(|e| failed(e.to_string()))
+}
+
+/// The guide index, `content/index.json`.
+pub async fn fetch_index() -> Result<Arc<Index>, Problem> {
+    let text = fetch_text("index.json").await?;
+    index::parse(&Source::new("index.json", text)).map(Arc::new).map_err(|f| Problem::Findings(vec![f]))
+}
+
+/// One guide file, parsed and checked on its own; errors become a [`Problem`].
+pub async fn fetch_guide(index: Arc<Index>, id: String, lang: String) -> Result<Arc<Loaded>, Problem> {
+    let entry = index.guide(&id).ok_or_else(|| Problem::Fetch {
+        path: format!("content/{id}.{lang}.md"),
+        reason: format!("the guide index has no guide `{id}`"),
+    })?;
+    let path = entry.file(entry.language_for(&lang));
+    let source = Source::new(path.clone(), fetch_text(&path).await?);
+    let (guide, mut findings) = veiviser_guide::guide::parse(&source);
+    let loaded = Loaded { source, guide };
+    // Links to other guides are checked by `veiviser check`; here only that the guide is known.
+    findings.extend(check::check_guide(&loaded, &entry.start, &|other, _| index.guide(other).is_some()));
+    if veiviser_guide::finding::has_errors(&findings) {
+        return Err(Problem::Findings(findings));
+    }
+    Ok(Arc::new(loaded))
+}

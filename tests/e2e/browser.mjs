@@ -1,0 +1,37 @@
+// Shared set-up of the browser tests: Debian's Chromium driven by playwright-core,
+// with every console error, page error and CSP violation collected.
+import { chromium } from 'playwright-core';
+
+/** The site under test, served by `cargo xtask test` under a sub-path. */
+export const SITE = process.env.VEIVISER_URL;
+if (!SITE) {
+  throw new Error('VEIVISER_URL is not set: run the browser tests with `cargo xtask test`');
+}
+
+/** Starts headless Chromium (Playwright gives it a fresh profile). */
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+  });
+}
+
+/** A new page whose console errors and uncaught exceptions land in `problems`. */
+export async function watchedPage(browser) {
+  const page = await browser.newPage();
+  const problems = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
+  return { page, problems };
+}

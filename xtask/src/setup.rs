@@ -1,0 +1,163 @@
+//! Installs what the tasks need, from the package registries only, and only what
+//! is missing: a second run takes seconds.
+
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::command::{on_path, output, root, run, say};
+use crate::toolchain::{self, Wasm};
+
+const TRUNK_VERSION: &str = "0.21.14";
+
+/// Debian packages and why each group is needed.
+const TEST_PACKAGES: &[&str] = &["chromium", "chromium-driver", "pcscd", "vsmartcard-vpcd"];
+const HELPER_PACKAGES: &[&str] = &["libpcsclite-dev", "pkg-config"];
+const NODE_PACKAGES: &[&str] = &["nodejs", "npm"];
+
+/// The tools found or installed, and how to run them.
+pub struct Tools {
+    pub wasm: Wasm,
+    /// PATH for wasm builds: npm's wasm-opt, then the wasm toolchain, cargo's bin, the rest.
+    pub wasm_path: OsString,
+}
+
+impl Tools {
+    /// A command with the wasm build environment.
+    pub fn wasm_command(&self, program: &str) -> Command {
+        let mut command = Command::new(program);
+        command.env("PATH", &self.wasm_path);
+        for (key, value) in self.wasm.env() {
+            command.env(key, value);
+        }
+        command
+    }
+}
+
+/// What building the site needs: the wasm toolchain, Trunk, wasm-bindgen, wasm-opt.
+pub fn for_site() -> Result<Tools, String> {
+    let wasm = toolchain::choose()?;
+    let mut packages: Vec<&str> = wasm.packages().to_vec();
+    if !on_path("npm") {
+        packages.extend(NODE_PACKAGES);
+    }
+    apt(&packages, "the WebAssembly toolchain and Node.js")?;
+    if matches!(wasm, Wasm::Debian { .. }) && !toolchain::debian_ready() {
+        return Err("Debian's rustc-web is installed but /usr/lib/rustlib/src/rust/library is missing (rust-web-src)".into());
+    }
+    cargo_install("trunk", TRUNK_VERSION, true, "Trunk builds the web app")?;
+    let bindgen = wasm_bindgen_version()?;
+    cargo_install("wasm-bindgen-cli", &bindgen, false, "wasm-bindgen generates the app's JavaScript glue")?;
+    npm_ci(&root().join("xtask"), "wasm-opt (npm binaryen) shrinks the web bundle")?;
+    let mut path = vec![root().join("xtask/node_modules/.bin")];
+    path.extend(wasm.path_first());
+    path.push(cargo_bin());
+    path.extend(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()));
+    let wasm_path = std::env::join_paths(path).map_err(|e| format!("cannot build PATH: {e}"))?;
+    Ok(Tools { wasm, wasm_path })
+}
+
+/// What running the helper needs: PC/SC headers to build it, pcscd to talk to.
+pub fn for_helper() -> Result<(), String> {
+    apt(HELPER_PACKAGES, "PC/SC for the helper")?;
+    apt(&["pcscd"], "the smart-card service the helper talks to")
+}
+
+/// Everything `cargo xtask test` uses.
+pub fn everything() -> Result<Tools, String> {
+    let tools = for_site()?;
+    for_helper()?;
+    apt(TEST_PACKAGES, "Chromium, ChromeDriver, pcscd and the vpcd virtual reader for the tests")?;
+    npm_ci(&root().join("tests"), "Playwright for the browser tests")?;
+    Ok(tools)
+}
+
+fn cargo_bin() -> PathBuf {
+    let home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".cargo")))
+        .unwrap_or_else(|| PathBuf::from(".cargo"));
+    home.join("bin")
+}
+
+/// The wasm-bindgen version in Cargo.lock: the CLI must match it exactly.
+fn wasm_bindgen_version() -> Result<String, String> {
+    let lock = std::fs::read_to_string(root().join("Cargo.lock")).map_err(|e| format!("cannot read Cargo.lock: {e}"))?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line == "name = \"wasm-bindgen\"" {
+            if let Some(version) = lines.next().and_then(|l| l.strip_prefix("version = \"")) {
+                return Ok(version.trim_end_matches('"').to_owned());
+            }
+        }
+    }
+    Err("Cargo.lock has no wasm-bindgen package".into())
+}
+
+/// Installs `krate@version` with `cargo install` unless that version is there.
+fn cargo_install(krate: &str, version: &str, locked: bool, why: &str) -> Result<(), String> {
+    let binary = if krate == "wasm-bindgen-cli" { "wasm-bindgen" } else { krate };
+    let installed = output(Command::new(cargo_bin().join(binary)).arg("--version"));
+    if installed.as_deref().and_then(|v| v.split_whitespace().nth(1)) == Some(version) {
+        return Ok(());
+    }
+    say(&format!("Installing {krate} {version} with cargo install ({why}; takes a few minutes, once)"));
+    let mut command = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    command.args(["install", "--force"]);
+    if locked {
+        command.arg("--locked");
+    }
+    command.arg(format!("{krate}@{version}"));
+    run(&mut command, &format!("installing {krate} {version}"))
+}
+
+/// Runs `npm ci` in `dir` when its node_modules is missing or older than package-lock.json.
+fn npm_ci(dir: &Path, why: &str) -> Result<(), String> {
+    let lock = dir.join("package-lock.json");
+    let installed = dir.join("node_modules/.package-lock.json");
+    let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    if matches!((modified(&lock), modified(&installed)), (Some(l), Some(i)) if i >= l) {
+        return Ok(());
+    }
+    say(&format!("Installing npm packages in {} ({why})", dir.display()));
+    run(
+        Command::new("npm").args(["ci", "--no-audit", "--no-fund", "--loglevel=error"]).current_dir(dir),
+        &format!("npm ci in {}", dir.display()),
+    )
+}
+
+/// Installs the Debian packages of `packages` that are missing.
+fn apt(packages: &[&str], why: &str) -> Result<(), String> {
+    let missing: Vec<&str> = packages.iter().copied().filter(|p| !dpkg_installed(p)).collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    say(&format!("Installing Debian packages {} ({why})", missing.join(" ")));
+    let sudo: &[&str] = if is_root() {
+        &[]
+    } else if on_path("sudo") {
+        &["sudo"]
+    } else {
+        return Err(format!("these packages are missing and installing them needs root: apt-get install {}", missing.join(" ")));
+    };
+    let apt_get = |args: &[&str]| {
+        let mut command = Command::new(sudo.first().copied().unwrap_or("apt-get"));
+        if !sudo.is_empty() {
+            command.arg("apt-get");
+        }
+        command.args(args).env("DEBIAN_FRONTEND", "noninteractive");
+        command
+    };
+    run(&mut apt_get(&["update", "-qq"]), "apt-get update")?;
+    let mut install = apt_get(&["install", "-y", "-qq"]);
+    install.args(&missing);
+    run(&mut install, &format!("apt-get install {}", missing.join(" ")))
+}
+
+fn dpkg_installed(package: &str) -> bool {
+    output(Command::new("dpkg-query").args(["-W", "-f=${db:Status-Abbrev}", package])).is_some_and(|s| s.starts_with("ii"))
+}
+
+fn is_root() -> bool {
+    output(Command::new("id").arg("-u")).as_deref() == Some("0")
+}

@@ -1,0 +1,81 @@
+//! `cargo xtask test`: every test of the project, against the real parts.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use crate::command::{root, run, say};
+use crate::serve::Site;
+use crate::setup::{self, Tools};
+use crate::site;
+
+/// The sub-path the browser tests serve the site under, as an intranet would.
+const SUB_PATH: &str = "/veiviser/";
+
+/// Runs all suites, even after one fails, and reports every failure at the end.
+pub fn test() -> Result<(), String> {
+    let tools = setup::everything()?;
+    let mut failures = Vec::new();
+    let mut suite = |name: &str, result: Result<(), String>| {
+        if let Err(message) = result {
+            eprintln!("xtask: FAILED: {name}: {message}");
+            failures.push(name.to_owned());
+        }
+    };
+
+    say("Native tests: guide model, checker, helper, card simulator with pcscd (cargo test)");
+    suite("native tests", run(Command::new(cargo()).current_dir(root()).arg("test"), "cargo test"));
+
+    say("Browser unit tests: wasm-bindgen-test in headless Chromium");
+    suite("browser unit tests", wasm_bindgen_tests(&tools));
+
+    let built = site::dist(&tools);
+    let built_ok = built.is_ok();
+    suite("building dist/", built);
+    if built_ok {
+        say(&format!("End-to-end tests: Playwright and Chromium against dist/ served under {SUB_PATH}"));
+        suite("end-to-end tests", end_to_end());
+    }
+
+    if failures.is_empty() {
+        say("All test suites passed");
+        Ok(())
+    } else {
+        Err(format!("{} failed", failures.join(", ")))
+    }
+}
+
+fn cargo() -> String {
+    std::env::var("CARGO").unwrap_or_else(|_| "cargo".into())
+}
+
+fn wasm_bindgen_tests(tools: &Tools) -> Result<(), String> {
+    let mut command = tools.wasm_command("cargo");
+    command
+        .current_dir(root().join("app"))
+        .args(["test", "--target=wasm32-unknown-unknown", "--package=veiviser-app", "--test=web"])
+        .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", "wasm-bindgen-test-runner")
+        .env("CHROMEDRIVER", "/usr/bin/chromedriver")
+        .env("WASM_BINDGEN_TEST_TIMEOUT", "120");
+    if matches!(tools.wasm, crate::toolchain::Wasm::Debian { .. }) {
+        // Test binaries link libtest, so it is built along with std.
+        command.env("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort,test");
+    }
+    run(&mut command, "wasm-bindgen-test")
+}
+
+fn end_to_end() -> Result<(), String> {
+    let site = Site::start(&site::dist_dir(), 0, SUB_PATH)?;
+    let dir = root().join("tests/e2e");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| path.to_string_lossy().ends_with(".test.mjs"))
+        .collect();
+    files.sort();
+    let result = run(
+        Command::new("node").arg("--test").args(&files).current_dir(root().join("tests")).env("VEIVISER_URL", &site.url),
+        "node --test",
+    );
+    site.stop();
+    result
+}
