@@ -10,6 +10,9 @@ use crate::{setup, site};
 
 /// Builds and serves the site, starts the helper, and stops both on Ctrl-C.
 pub fn run(port: u16) -> Result<(), String> {
+    // Claim the ports first: a busy one is reported before minutes of building.
+    let site = Site::start(&site::dist_dir(), port, "/")?;
+    ensure_free(HELPER_PORT, "the helper")?;
     let tools = setup::for_site()?;
     setup::for_helper()?;
     site::dist(&tools)?;
@@ -21,7 +24,6 @@ pub fn run(port: u16) -> Result<(), String> {
         "building the helper",
     )?;
 
-    let site = Site::start(&site::dist_dir(), port, "/")?;
     let mut helper = start_helper(&site.url)?;
 
     let (stop, stopped) = mpsc::channel();
@@ -33,13 +35,25 @@ pub fn run(port: u16) -> Result<(), String> {
     if !pcscd_running() {
         say("pcscd is not running: the helper will say the card service is not running until it starts (as root: `pcscd`)");
     }
-    println!("\n  Veiviser is running: {}\n  The helper answers on http://127.0.0.1:17320\n  Press Ctrl-C to stop.\n", site.url);
+    println!(
+        "\n  Veiviser is running: {}\n  The helper answers on http://127.0.0.1:{HELPER_PORT}\n  Press Ctrl-C to stop.\n",
+        site.url
+    );
     let _ = stopped.recv();
     say("Stopping the site and the helper");
     let _ = helper.kill();
     let _ = helper.wait();
     site.stop();
     Ok(())
+}
+
+/// The helper's default port, which the site's Content Security Policy allows.
+const HELPER_PORT: u16 = 17320;
+
+fn ensure_free(port: u16, what: &str) -> Result<(), String> {
+    std::net::TcpListener::bind(("127.0.0.1", port)).map(drop).map_err(|_| {
+        format!("port {port} on 127.0.0.1, needed by {what}, is already in use (is another `cargo xtask run` or veiviser-helper running?)")
+    })
 }
 
 fn start_helper(site_url: &str) -> Result<Child, String> {
