@@ -68,7 +68,11 @@ pub async fn fetch_guide(index: Arc<Index>, id: String, lang: String) -> Result<
     let (guide, mut findings) = veiviser_guide::guide::parse(&source);
     let loaded = Loaded { source, guide };
     // Links to other guides are checked by `veiviser check`; here only that the guide is known.
-    findings.extend(check::check_guide(&loaded, &entry.start, &|other, _| index.guide(other).is_some()));
+    let context = check::Context {
+        guide_exists: &|other, _| index.guide(other).is_some(),
+        file_exists: &|_| None,
+    };
+    findings.extend(check::check_guide(&loaded, &entry.start, &context));
     if veiviser_guide::finding::has_errors(&findings) {
         return Err(Problem::Findings(findings));
     }

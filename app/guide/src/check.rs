@@ -1,12 +1,12 @@
-//! The content checker: proves that every way through a guide leads somewhere.
+//! The content checker: proves that every way through the guides leads somewhere.
 //!
 //! Shared by the app (which shows findings instead of a broken guide) and the
 //! native `veiviser check` command.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use crate::finding::Finding;
-use crate::guide::{Guide, Target};
+use crate::guide::{Guide, Target, WayKind};
 use crate::index::Index;
 use crate::source::Source;
 
@@ -16,13 +16,16 @@ pub struct Loaded {
     pub guide: Guide,
 }
 
-/// Checks one guide on its own: ids, links inside it, reachability from `start`, dead ends.
-/// `guide_exists` answers whether another guide (and, if given, its step) exists.
-pub fn check_guide(
-    loaded: &Loaded,
-    start: &str,
-    guide_exists: &dyn Fn(&str, Option<&str>) -> bool,
-) -> Vec<Finding> {
+/// What the checker may ask about the world outside one guide.
+pub struct Context<'a> {
+    /// Whether another guide (and, if given, its step) exists.
+    pub guide_exists: &'a dyn Fn(&str, Option<&str>) -> bool,
+    /// Whether a file in the content folder exists (`None`: cannot tell, as in the browser).
+    pub file_exists: &'a dyn Fn(&str) -> Option<bool>,
+}
+
+/// Checks one guide on its own: ids, links, reachability from `start`, dead ends, circles.
+pub fn check_guide(loaded: &Loaded, start: &str, context: &Context) -> Vec<Finding> {
     let Loaded { source, guide } = loaded;
     let at = |offset: usize| source.position(offset);
     let path = source.path.as_str();
@@ -42,29 +45,37 @@ pub fn check_guide(
 
     for step in &guide.steps {
         for link in &step.links {
-            match &link.target {
-                Target::Step(id) if guide.step(id).is_none() => findings.push(Finding::error(
-                    path,
-                    at(link.offset),
-                    format!("link to `#{id}`, but this guide has no step with that id"),
-                )),
-                Target::Guide { guide: other, step: target } if !guide_exists(other, target.as_deref()) => {
-                    let what = match target {
-                        Some(s) => format!("`{other}#{s}`"),
-                        None => format!("`{other}`"),
-                    };
-                    findings.push(Finding::error(path, at(link.offset), format!("link to {what}, which does not exist")))
+            let message = match &link.target {
+                Target::Step(id) if guide.step(id).is_none() => {
+                    Some(format!("link to `#{id}`, but this guide has no step with that id"))
                 }
-                Target::Unsafe(url) => findings.push(Finding::error(
-                    path,
-                    at(link.offset),
-                    format!("unsafe link `{url}`: only https, http, mailto and tel links are allowed"),
-                )),
-                _ => {}
+                Target::Guide { guide: other, step: target } if !(context.guide_exists)(other, target.as_deref()) => {
+                    Some(match target {
+                        Some(s) => format!("link to `{other}#{s}`, which does not exist"),
+                        None => format!("link to guide `{other}`, which does not exist"),
+                    })
+                }
+                Target::Unsafe(url) => {
+                    Some(format!("unsafe link `{url}`: only https, http, mailto and tel links are allowed"))
+                }
+                Target::File(file) => {
+                    let file = file.split(['#', '?']).next().unwrap_or(file);
+                    let what = if link.image { "image" } else { "file" };
+                    ((context.file_exists)(file) == Some(false))
+                        .then(|| format!("{what} `{file}` does not exist in the content folder"))
+                }
+                _ => None,
+            };
+            if let Some(message) = message {
+                findings.push(Finding::error(path, at(link.offset), message));
             }
         }
+        // One finding per line: `<b>x</b>` is one mistake, not two.
+        let mut html_lines = HashSet::new();
         for &offset in &step.raw_html {
-            findings.push(Finding::error(path, at(offset), "raw HTML is not allowed: write it in Markdown"));
+            if html_lines.insert(at(offset).0) {
+                findings.push(Finding::error(path, at(offset), "raw HTML is not allowed: write it in Markdown"));
+            }
         }
         if step.ways.is_empty() && !step.is_end() {
             findings.push(Finding::error(
@@ -86,6 +97,7 @@ pub fn check_guide(
                     format!("step `{}` cannot be reached from the start `{start}`", step.id),
                 ));
             }
+            findings.extend(circles(loaded, start));
         }
     }
     findings
@@ -93,7 +105,7 @@ pub fn check_guide(
 
 /// Ids of the steps reachable from `start` through ways in the same guide.
 pub fn reachable<'g>(guide: &'g Guide, start: &str) -> HashSet<&'g str> {
-    let by_id: HashMap<&str, usize> = guide.steps.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
+    let by_id = ids(guide);
     let mut seen = HashSet::new();
     let mut stack: Vec<usize> = by_id.get(start).copied().into_iter().collect();
     while let Some(i) = stack.pop() {
@@ -101,34 +113,162 @@ pub fn reachable<'g>(guide: &'g Guide, start: &str) -> HashSet<&'g str> {
         if !seen.insert(step.id.as_str()) {
             continue;
         }
-        for way in &step.ways {
-            if let Target::Step(id) = &way.target {
-                if let Some(&j) = by_id.get(id.as_str()) {
-                    stack.push(j);
-                }
-            }
-        }
+        stack.extend(step.ways.iter().filter_map(|w| local_target(&w.target).and_then(|id| by_id.get(id).copied())));
     }
     seen
 }
 
-/// Checks every guide of the index against each other.
-pub fn check_all(index: &Index, guides: &[Loaded]) -> Vec<Finding> {
-    let steps: HashMap<&str, HashSet<&str>> = guides
-        .iter()
-        .map(|l| (l.guide.id.as_str(), l.guide.steps.iter().map(|s| s.id.as_str()).collect()))
-        .collect();
+fn ids(guide: &Guide) -> HashMap<&str, usize> {
+    guide.steps.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect()
+}
+
+fn local_target(target: &Target) -> Option<&str> {
+    match target {
+        Target::Step(id) => Some(id),
+        _ => None,
+    }
+}
+
+/// Ways (answers and "next", not links in prose) that lead back to a step on the
+/// current path, from a step not marked `.loop`.
+fn circles(loaded: &Loaded, start: &str) -> Vec<Finding> {
+    let guide = &loaded.guide;
+    let by_id = ids(guide);
+    let mut findings = Vec::new();
+    // 0: not visited, 1: on the path, 2: done.
+    let mut state = vec![0u8; guide.steps.len()];
+    let Some(&first) = by_id.get(start) else { return findings };
+    let edges = |i: usize| -> Vec<(usize, usize)> {
+        guide.steps[i]
+            .ways
+            .iter()
+            .filter(|w| w.kind != WayKind::Inline)
+            .filter_map(|w| local_target(&w.target).and_then(|id| by_id.get(id)).map(|&j| (j, w.offset)))
+            .collect()
+    };
+    let mut stack = vec![(first, edges(first), 0usize)];
+    state[first] = 1;
+    while let Some((node, out, next)) = stack.last_mut() {
+        let node = *node;
+        if let Some(&(to, offset)) = out.get(*next) {
+            *next += 1;
+            match state[to] {
+                0 => {
+                    state[to] = 1;
+                    let out = edges(to);
+                    stack.push((to, out, 0));
+                }
+                1 if !guide.steps[node].is_loop() => findings.push(Finding::error(
+                    &loaded.source.path,
+                    loaded.source.position(offset),
+                    format!(
+                        "step `{}` leads back to `{}`, making a circle: mark `{}` with .loop if that is intended",
+                        guide.steps[node].id, guide.steps[to].id, guide.steps[node].id
+                    ),
+                )),
+                _ => {}
+            }
+        } else {
+            state[node] = 2;
+            stack.pop();
+        }
+    }
+    findings
+}
+
+/// Checks every guide of the index against each other and against the index.
+/// `index_source` is the index file, so findings can point into it.
+pub fn check_all(
+    index_source: &Source,
+    index: &Index,
+    guides: &[Loaded],
+    file_exists: &dyn Fn(&str) -> Option<bool>,
+) -> Vec<Finding> {
+    let steps: HashMap<&str, HashSet<&str>> = guides.iter().fold(HashMap::new(), |mut map, l| {
+        map.entry(l.guide.id.as_str()).or_default().extend(l.guide.steps.iter().map(|s| s.id.as_str()));
+        map
+    });
     let guide_exists = |id: &str, step: Option<&str>| match (steps.get(id), step) {
         (Some(_), None) => true,
         (Some(ids), Some(step)) => ids.contains(step),
         (None, _) => false,
     };
+    let context = Context { guide_exists: &guide_exists, file_exists };
     let mut findings = Vec::new();
     for loaded in guides {
-        let start = index.guide(&loaded.guide.id).map(|e| e.start.as_str()).unwrap_or_else(|| {
-            loaded.guide.steps.first().map(|s| s.id.as_str()).unwrap_or("")
-        });
-        findings.extend(check_guide(loaded, start, &guide_exists));
+        let entry = index.guide(&loaded.guide.id);
+        let start = entry.map(|e| e.start.as_str()).or_else(|| loaded.guide.steps.first().map(|s| s.id.as_str()));
+        findings.extend(check_guide(loaded, start.unwrap_or(""), &context));
+        match entry {
+            None => findings.push(Finding::warning(
+                &loaded.source.path,
+                (1, 1),
+                format!("guide `{}` is not in index.json, so the start page does not show it", loaded.guide.id),
+            )),
+            Some(entry) if !entry.languages.contains(&loaded.guide.lang) => findings.push(Finding::warning(
+                &loaded.source.path,
+                (1, 1),
+                format!("index.json does not list language `{}` for guide `{}`", loaded.guide.lang, entry.id),
+            )),
+            Some(_) => {}
+        }
+    }
+    findings.extend(check_index(index_source, index, guides));
+    findings.extend(check_translations(guides));
+    findings
+}
+
+/// Every guide and language the index names must have its file.
+fn check_index(source: &Source, index: &Index, guides: &[Loaded]) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let mut seen = HashSet::new();
+    for entry in &index.guides {
+        let at = source.position(source.text.find(&format!("\"{}\"", entry.id)).unwrap_or(0));
+        if !seen.insert(entry.id.as_str()) {
+            findings.push(Finding::error(&source.path, at, format!("guide `{}` is listed twice", entry.id)));
+        }
+        for lang in &entry.languages {
+            if !guides.iter().any(|l| l.guide.id == entry.id && &l.guide.lang == lang) {
+                findings.push(Finding::error(
+                    &source.path,
+                    at,
+                    format!("guide `{}` lists language `{lang}`, but {} does not exist", entry.id, entry.file(lang)),
+                ));
+            }
+        }
+        if entry.languages.is_empty() {
+            findings.push(Finding::error(&source.path, at, format!("guide `{}` lists no languages", entry.id)));
+        }
+    }
+    findings
+}
+
+/// A step id present in one language of a guide must be present in all of them.
+fn check_translations(guides: &[Loaded]) -> Vec<Finding> {
+    let mut by_guide: HashMap<&str, Vec<&Loaded>> = HashMap::new();
+    for loaded in guides {
+        by_guide.entry(&loaded.guide.id).or_default().push(loaded);
+    }
+    let mut findings = Vec::new();
+    for versions in by_guide.values().filter(|v| v.len() > 1) {
+        for loaded in versions {
+            let own: HashSet<&str> = loaded.guide.steps.iter().map(|s| s.id.as_str()).collect();
+            let missing: BTreeSet<(&str, &str)> = versions
+                .iter()
+                .flat_map(|other| other.guide.steps.iter().map(move |s| (s.id.as_str(), other.source.path.as_str())))
+                .filter(|(id, _)| !own.contains(id))
+                .collect();
+            let mut reported = HashSet::new();
+            for (id, other) in missing {
+                if reported.insert(id) {
+                    findings.push(Finding::error(
+                        &loaded.source.path,
+                        (1, 1),
+                        format!("step `{id}` of {other} is missing in this translation"),
+                    ));
+                }
+            }
+        }
     }
     findings
 }
@@ -138,16 +278,27 @@ mod tests {
     use super::*;
     use crate::guide::parse;
 
+    fn load(path: &str, body: &str) -> Loaded {
+        let lang = crate::guide::lang_of(path).unwrap_or("nb");
+        let source = Source::new(path, format!("---\ntitle: G\nlang: {lang}\n---\n{body}"));
+        let (guide, _) = parse(&source);
+        Loaded { source, guide }
+    }
+
     fn check_text(body: &str) -> Vec<String> {
         let source = Source::new("g.nb.md", format!("---\ntitle: G\nlang: nb\n---\n{body}"));
         let (guide, mut findings) = parse(&source);
-        findings.extend(check_guide(&Loaded { source, guide }, "a", &|g, _| g == "other"));
+        let context = Context { guide_exists: &|g, _| g == "other", file_exists: &|f| Some(f == "bilde.png") };
+        findings.extend(check_guide(&Loaded { source, guide }, "a", &context));
         findings.iter().map(ToString::to_string).collect()
     }
 
     #[test]
     fn a_whole_guide_has_no_findings() {
-        assert_eq!(check_text("## A {#a}\n\n- [Ja](#b)\n- [Nei](other.md)\n\n## B {#b .end}\n"), Vec::<String>::new());
+        assert_eq!(
+            check_text("## A {#a}\n\n![Kortleser](bilde.png)\n\n- [Ja](#b)\n- [Nei](other.md)\n\n## B {#b .end}\n"),
+            Vec::<String>::new()
+        );
     }
 
     #[test]
@@ -172,13 +323,55 @@ mod tests {
 
     #[test]
     fn duplicate_ids_name_the_first_line() {
-        let findings = check_text("## A {#a}\n\n[x](#a)\n\n## A2 {#a .end}\n");
-        assert!(findings.contains(&"g.nb.md:9:1: error: step id `a` is used twice (first at line 5)".to_owned()), "{findings:?}");
+        let findings = check_text("## A {#a}\n\n[x](#a2)\n\n## A2 {#a2 .end}\n\n## A {#a .end}\n");
+        assert!(findings.contains(&"g.nb.md:11:1: error: step id `a` is used twice (first at line 5)".to_owned()), "{findings:?}");
     }
 
     #[test]
     fn links_to_other_guides_must_exist() {
         let findings = check_text("## A {#a}\n\n[Til MRS](mrs.nb.md#start)\n");
         assert_eq!(findings, ["g.nb.md:7:1: error: link to `mrs#start`, which does not exist"]);
+    }
+
+    #[test]
+    fn a_circle_is_an_error_unless_the_step_leading_back_is_marked_loop() {
+        let circle = "## A {#a}\n\n- [B](#b)\n- [Slutt](#s)\n\n## B {#b}\n\n[Igjen](#a)\n\n## S {#s .end}\n";
+        assert_eq!(
+            check_text(circle),
+            ["g.nb.md:12:1: error: step `b` leads back to `a`, making a circle: mark `b` with .loop if that is intended"]
+        );
+        assert_eq!(check_text(&circle.replace("{#b}", "{#b .loop}")), Vec::<String>::new());
+    }
+
+    #[test]
+    fn missing_images_and_unsafe_links_are_errors() {
+        let findings = check_text("## A {#a .end}\n\n![Bilde](mangler.png) [x](javascript:alert(1))\n");
+        assert_eq!(
+            findings,
+            [
+                "g.nb.md:7:1: error: image `mangler.png` does not exist in the content folder",
+                "g.nb.md:7:23: error: unsafe link `javascript:alert(1)`: only https, http, mailto and tel links are allowed",
+            ]
+        );
+    }
+
+    #[test]
+    fn ids_missing_in_one_language_are_reported_in_that_file() {
+        let nb = load("g.nb.md", "## A {#a}\n\n[B](#b)\n\n## B {#b .end}\n");
+        let en = load("g.en.md", "## A {#a .end}\n");
+        let index_source = Source::new(
+            "index.json",
+            r#"{"guides": [{"id": "g", "title": {}, "audience": {}, "languages": ["nb", "en", "sv"], "start": "a"}]}"#,
+        );
+        let index = crate::index::parse(&index_source).unwrap();
+        let findings: Vec<String> =
+            check_all(&index_source, &index, &[nb, en], &|_| None).iter().map(ToString::to_string).collect();
+        assert_eq!(
+            findings,
+            [
+                "index.json:1:20: error: guide `g` lists language `sv`, but g.sv.md does not exist",
+                "g.en.md:1:1: error: step `b` of g.nb.md is missing in this translation",
+            ]
+        );
     }
 }

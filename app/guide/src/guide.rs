@@ -5,13 +5,15 @@
 //! - every `##` heading is a step and carries an id: `## Har du et smartkort? {#har-kort}`;
 //! - a list whose items each start with a link to a step is a choice (a question);
 //! - a paragraph that is only one link to a step is the "next" button;
-//! - a step marked `{#id .end}` is an end of the guide.
+//! - a step marked `{#id .end}` is an end of the guide, `{#id .loop}` may lead back;
+//! - a fenced block marked `check` declares the step's live checks ([`live`]).
 
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
 
 use crate::finding::Finding;
 use crate::frontmatter::{self, FrontMatter};
+use crate::live::{self, LiveCheck};
 use crate::source::Source;
 
 /// Where a link leads.
@@ -115,12 +117,19 @@ pub struct Step {
     pub links: Vec<Link>,
     /// Byte offsets of raw HTML in the step (rendered as text, reported by the checker).
     pub raw_html: Vec<usize>,
+    /// What the helper can check on this step, if the author declared it.
+    pub live: Option<LiveCheck>,
 }
 
 impl Step {
     /// True when the author marked the step as an end (`{#id .end}`).
     pub fn is_end(&self) -> bool {
         self.has_class("end")
+    }
+
+    /// True when the author marked the step as leading back on purpose (`{#id .loop}`).
+    pub fn is_loop(&self) -> bool {
+        self.has_class("loop")
     }
 
     /// True when the heading carries `.name`.
@@ -169,6 +178,14 @@ impl Guide {
 pub fn guide_id_of(path: &str) -> &str {
     let name = path.rsplit('/').next().unwrap_or(path);
     name.split('.').next().unwrap_or(name)
+}
+
+/// The language a content file name states: `mrs.nb.md` → `nb`.
+pub fn lang_of(path: &str) -> Option<&str> {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let mut parts = name.strip_suffix(".md")?.split('.');
+    let (_, lang) = (parts.next()?, parts.next()?);
+    Some(lang)
 }
 
 /// Parses one guide file. Problems of form are returned as findings; the guide is
@@ -230,12 +247,31 @@ pub fn parse(source: &Source) -> (Guide, Vec<Finding>) {
                     ways: Vec::new(),
                     links: Vec::new(),
                     raw_html: Vec::new(),
+                    live: None,
                 });
             }
             Event::Start(Tag::Heading { level: HeadingLevel::H1, .. })
                 if guide.steps.is_empty() && h1_title.is_none() =>
             {
                 h1_title = Some(plain_text(block));
+            }
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) if info.trim() == "check" => {
+                let text = plain_text_raw(block);
+                let offset = block.get(1).map(|(_, r)| r.start).unwrap_or(range.start);
+                let check = live::parse(source, &text, offset, &mut findings);
+                match guide.steps.last_mut() {
+                    Some(step) if step.live.is_none() => step.live = Some(check),
+                    Some(step) => findings.push(Finding::error(
+                        &source.path,
+                        source.position(range.start),
+                        format!("step `{}` has a second check block: put all its checks in one", step.id),
+                    )),
+                    None => findings.push(Finding::error(
+                        &source.path,
+                        source.position(range.start),
+                        "a check block must be inside a step (after a `##` heading)",
+                    )),
+                }
             }
             _ => match guide.steps.last_mut() {
                 Some(step) => add_block(step, block),
@@ -249,6 +285,7 @@ pub fn parse(source: &Source) -> (Guide, Vec<Finding>) {
                         ways: Vec::new(),
                         links: Vec::new(),
                         raw_html: Vec::new(),
+                        live: None,
                     };
                     add_block(&mut intro, block);
                     guide.intro = intro.body;
@@ -262,8 +299,17 @@ pub fn parse(source: &Source) -> (Guide, Vec<Finding>) {
         Some(title) => guide.title = title,
         None => findings.push(Finding::error(&source.path, at_top, "the guide has no `title` in its front matter")),
     }
-    match guide.front.get("lang") {
-        Some(lang) => guide.lang = lang.to_owned(),
+    match guide.front.field("lang") {
+        Some(field) => {
+            guide.lang = field.value.clone();
+            if let Some(file_lang) = lang_of(&source.path).filter(|l| *l != field.value) {
+                findings.push(Finding::error(
+                    &source.path,
+                    source.position(field.offset),
+                    format!("`lang: {}` does not match the file name, which says `{file_lang}`", field.value),
+                ));
+            }
+        }
         None => findings.push(Finding::error(&source.path, at_top, "the guide has no `lang` in its front matter")),
     }
     if guide.steps.is_empty() {
@@ -383,6 +429,11 @@ fn link_text(block: &[(Event<'_>, Range<usize>)], offset: usize) -> String {
     collect_text(block[start..start + len].iter().map(|(e, _)| e))
 }
 
+/// The text of a block as written (a code block's lines).
+fn plain_text_raw(block: &[(Event<'_>, Range<usize>)]) -> String {
+    block.iter().filter_map(|(e, _)| if let Event::Text(t) = e { Some(t.as_ref()) } else { None }).collect()
+}
+
 fn plain_text(block: &[(Event<'_>, Range<usize>)]) -> String {
     collect_text(block.iter().map(|(e, _)| e)).trim().to_owned()
 }
@@ -481,6 +532,22 @@ mod tests {
         let (guide, findings) = parse(&Source::new("x.nb.md", "---\ntitle: X\nlang: nb\n---\n## Før du går\n"));
         assert_eq!(guide.steps[0].id, "for-du-gar");
         assert_eq!(findings[0].to_string(), "x.nb.md:5:1: error: step `Før du går` has no id: end the heading with {#for-du-gar}");
+    }
+
+    #[test]
+    fn a_check_block_becomes_the_steps_live_check_and_leaves_the_body() {
+        let text = "---\ntitle: T\nlang: nb\n---\n## Sett inn kortet {#kort}\n\n```check\ncard: present\n```\n\n[Videre](#kort)\n";
+        let (guide, findings) = parse(&Source::new("t.nb.md", text));
+        assert!(findings.is_empty(), "{findings:?}");
+        let step = &guide.steps[0];
+        assert!(step.live.as_ref().unwrap().card_present);
+        assert!(!step.body.iter().any(|e| matches!(e, Event::Start(Tag::CodeBlock(_)))));
+    }
+
+    #[test]
+    fn a_lang_that_contradicts_the_file_name_is_an_error() {
+        let (_, findings) = parse(&Source::new("mrs.nb.md", "---\ntitle: T\nlang: sv\n---\n## A {#a .end}\n"));
+        assert_eq!(findings[0].to_string(), "mrs.nb.md:3:1: error: `lang: sv` does not match the file name, which says `nb`");
     }
 
     #[test]

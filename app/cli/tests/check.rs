@@ -1,0 +1,187 @@
+//! `veiviser check` on one broken content folder per kind of finding: each is
+//! reported at its exact `path:line:col`, and any error makes the exit status 1.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const INDEX: &str = r#"{"guides": [{"id": "g", "title": {"nb": "G"}, "audience": {"nb": "Alle"}, "languages": ["nb"], "start": "a"}]}"#;
+const FRONT: &str = "---\ntitle: G\nlang: nb\n---\n";
+
+/// Writes a content folder with `files` (the index defaults to one guide `g` in nb).
+fn folder(name: &str, files: &[(&str, &str)]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("veiviser-check-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("index.json"), INDEX).unwrap();
+    for (file, text) in files {
+        std::fs::write(dir.join(file), text).unwrap();
+    }
+    dir
+}
+
+/// Runs the checker; returns its exit code and its findings with the folder left out.
+fn check(dir: &Path) -> (i32, Vec<String>) {
+    let out = Command::new(env!("CARGO_BIN_EXE_veiviser")).arg("check").arg(dir).output().unwrap();
+    let prefix = format!("{}/", dir.display());
+    let lines = String::from_utf8(out.stdout).unwrap().lines().map(|l| l.replacen(&prefix, "", 1)).collect();
+    (out.status.code().unwrap(), lines)
+}
+
+fn assert_finds(name: &str, files: &[(&str, &str)], expected: &[&str]) {
+    let (code, findings) = check(&folder(name, files));
+    assert_eq!(findings, expected, "{name}");
+    let has_error = expected.iter().any(|f| f.contains(": error: "));
+    assert_eq!(code, if has_error { 1 } else { 0 }, "{name}: exit status");
+}
+
+fn guide(body: &str) -> String {
+    format!("{FRONT}{body}")
+}
+
+#[test]
+fn shipped_content_has_no_errors() {
+    let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
+    let (code, findings) = check(&content);
+    assert_eq!(code, 0, "{findings:#?}");
+}
+
+#[test]
+fn a_link_to_a_missing_step() {
+    assert_finds(
+        "missing-step",
+        &[("g.nb.md", &guide("## A {#a}\n\n[Videre](#b)\n"))],
+        &["g.nb.md:7:1: error: link to `#b`, but this guide has no step with that id"],
+    );
+}
+
+#[test]
+fn a_link_to_a_missing_guide_or_step_of_another_guide() {
+    assert_finds(
+        "missing-guide",
+        &[("g.nb.md", &guide("## A {#a}\n\n- [MRS](mrs.nb.md#pin)\n- [Ingen](ingen.nb.md)\n"))],
+        &[
+            "g.nb.md:7:3: error: link to `mrs#pin`, which does not exist",
+            "g.nb.md:8:3: error: link to guide `ingen`, which does not exist",
+        ],
+    );
+}
+
+#[test]
+fn a_duplicate_id() {
+    assert_finds(
+        "duplicate",
+        &[("g.nb.md", &guide("## A {#a}\n\n[B](#b)\n\n## B {#b .end}\n\n## B igjen {#b .end}\n"))],
+        &["g.nb.md:11:1: error: step id `b` is used twice (first at line 9)"],
+    );
+}
+
+#[test]
+fn an_unreachable_step() {
+    assert_finds(
+        "unreachable",
+        &[("g.nb.md", &guide("## A {#a .end}\n\n## Glemt {#glemt .end}\n"))],
+        &["g.nb.md:7:1: error: step `glemt` cannot be reached from the start `a`"],
+    );
+}
+
+#[test]
+fn a_dead_end() {
+    assert_finds(
+        "dead-end",
+        &[("g.nb.md", &guide("## A {#a}\n\n[B](#b)\n\n## B {#b}\n\nOg så?\n"))],
+        &["g.nb.md:9:1: error: step `b` is a dead end: add a link on, or mark it as an end with {#b .end}"],
+    );
+}
+
+#[test]
+fn an_undeclared_circle() {
+    assert_finds(
+        "circle",
+        &[("g.nb.md", &guide("## A {#a}\n\n- [B](#b)\n- [Slutt](#s)\n\n## B {#b}\n\n[Tilbake](#a)\n\n## S {#s .end}\n"))],
+        &["g.nb.md:12:1: error: step `b` leads back to `a`, making a circle: mark `b` with .loop if that is intended"],
+    );
+}
+
+#[test]
+fn an_id_missing_in_one_language() {
+    let index = INDEX.replace(r#"["nb"]"#, r#"["nb", "en"]"#);
+    let en = "---\ntitle: G\nlang: en\n---\n## A {#a .end}\n";
+    assert_finds(
+        "translation",
+        &[("index.json", &index), ("g.nb.md", &guide("## A {#a}\n\n[B](#b)\n\n## B {#b .end}\n")), ("g.en.md", en)],
+        &["g.en.md:1:1: error: step `b` of g.nb.md is missing in this translation"],
+    );
+}
+
+#[test]
+fn unsafe_links_and_raw_html() {
+    assert_finds(
+        "unsafe",
+        &[("g.nb.md", &guide("## A {#a .end}\n\n[Klikk](javascript:alert(1)) og [data](data:text/html,x)\n\n<b>fet</b>\n"))],
+        &[
+            "g.nb.md:7:1: error: unsafe link `javascript:alert(1)`: only https, http, mailto and tel links are allowed",
+            "g.nb.md:7:33: error: unsafe link `data:text/html,x`: only https, http, mailto and tel links are allowed",
+            "g.nb.md:9:1: error: raw HTML is not allowed: write it in Markdown",
+        ],
+    );
+}
+
+#[test]
+fn an_image_that_does_not_exist() {
+    assert_finds(
+        "image",
+        &[("g.nb.md", &guide("## A {#a .end}\n\n![Dialogen](bilder/dialog.png)\n"))],
+        &["g.nb.md:7:1: error: image `bilder/dialog.png` does not exist in the content folder"],
+    );
+}
+
+#[test]
+fn malformed_front_matter() {
+    assert_finds(
+        "front-matter",
+        &[("g.nb.md", "---\ntitle G\nlang: nb\n---\n## A {#a .end}\n")],
+        &[
+            "g.nb.md:1:1: error: the guide has no `title` in its front matter",
+            "g.nb.md:2:1: error: front matter line `title G` is not `key: value`",
+        ],
+    );
+}
+
+#[test]
+fn a_malformed_check_declaration() {
+    assert_finds(
+        "check-block",
+        &[("g.nb.md", &guide("## A {#a .end}\n\n```check\ncard: maybe\nserial: 1234\n```\n"))],
+        &[
+            "g.nb.md:8:1: error: check `card: maybe` is not valid: expected `card: present`",
+            "g.nb.md:9:1: error: unknown check `serial`: the checks are card, issuer, purpose and pin",
+        ],
+    );
+}
+
+#[test]
+fn a_malformed_index() {
+    assert_finds(
+        "index",
+        &[("index.json", "{\"guides\": [\n  {\"id\": \"g\", \"start\": \"a\",}\n]}"), ("g.nb.md", &guide("## A {#a .end}\n"))],
+        &["index.json:2:28: error: the guide index is not valid: trailing comma at line 2 column 28"],
+    );
+}
+
+#[test]
+fn a_step_without_id() {
+    assert_finds(
+        "no-id",
+        &[("g.nb.md", &guide("## A {#a}\n\n[Videre](#uten-id)\n\n## Uten id\n\n[B](#b)\n\n## B {#b .end}\n"))],
+        &["g.nb.md:9:1: error: step `Uten id` has no id: end the heading with {#uten-id}"],
+    );
+}
+
+#[test]
+fn a_warning_alone_keeps_exit_status_zero() {
+    assert_finds(
+        "warning",
+        &[("g.nb.md", &guide("## A {#a .end}\n")), ("extra.nb.md", &guide("## X {#x .end}\n"))],
+        &["extra.nb.md:1:1: warning: guide `extra` is not in index.json, so the start page does not show it"],
+    );
+}
