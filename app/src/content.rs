@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use veiviser_guide::check::{self, Loaded};
 use veiviser_guide::source::Source;
-use veiviser_guide::{index, Finding, Index};
+use veiviser_guide::{index, Finding, GuideEntry, Index};
 
 /// Why content could not be shown: a fetch that failed, or findings in the files.
 #[derive(Debug, Clone)]
@@ -57,8 +57,14 @@ pub async fn fetch_index() -> Result<Arc<Index>, Problem> {
     index::parse(&Source::new("index.json", text)).map(Arc::new).map_err(|f| Problem::Findings(vec![f]))
 }
 
+/// A loaded guide with its index entry.
+pub struct LoadedGuide {
+    pub entry: GuideEntry,
+    pub loaded: Loaded,
+}
+
 /// One guide file, parsed and checked on its own; errors become a [`Problem`].
-pub async fn fetch_guide(index: Arc<Index>, id: String, lang: String) -> Result<Arc<Loaded>, Problem> {
+pub async fn fetch_guide(index: Arc<Index>, id: String, lang: String) -> Result<Arc<LoadedGuide>, Problem> {
     let entry = index.guide(&id).ok_or_else(|| Problem::Fetch {
         path: format!("content/{id}.{lang}.md"),
         reason: format!("the guide index has no guide `{id}`"),
@@ -67,7 +73,7 @@ pub async fn fetch_guide(index: Arc<Index>, id: String, lang: String) -> Result<
     let source = Source::new(path.clone(), fetch_text(&path).await?);
     let (guide, mut findings) = veiviser_guide::guide::parse(&source);
     let loaded = Loaded { source, guide };
-    // Links to other guides are checked by `veiviser check`; here only that the guide is known.
+    // Steps of other guides are proven by `veiviser check`; here, that the guide is known.
     let context = check::Context {
         guide_exists: &|other, _| index.guide(other).is_some(),
         file_exists: &|_| None,
@@ -76,5 +82,22 @@ pub async fn fetch_guide(index: Arc<Index>, id: String, lang: String) -> Result<
     if veiviser_guide::finding::has_errors(&findings) {
         return Err(Problem::Findings(findings));
     }
-    Ok(Arc::new(loaded))
+    Ok(Arc::new(LoadedGuide { entry: entry.clone(), loaded }))
+}
+
+/// The guide `id` in the current language, fetched once per guide.
+pub fn use_guide(index: Arc<Index>, id: String) -> LocalResource<Result<Arc<LoadedGuide>, Problem>> {
+    LocalResource::new(move || fetch_guide(Arc::clone(&index), id.clone(), "nb".to_owned()))
+}
+
+/// Shows `loading` until the guide is there, its problem if it fails, or `view` of it.
+pub fn with_guide(
+    guide: LocalResource<Result<Arc<LoadedGuide>, Problem>>,
+    view: impl Fn(Arc<LoadedGuide>) -> AnyView + Send + Sync + 'static,
+) -> impl IntoView {
+    move || match guide.get() {
+        None => leptos::view! { <p class="loading">"Laster …"</p> }.into_any(),
+        Some(Err(problem)) => problem.view(),
+        Some(Ok(loaded)) => view(loaded),
+    }
 }

@@ -1,15 +1,19 @@
 //! The Veiviser web app. The page's state is its query string ([`Place`]);
 //! content comes from the deployed `content/` folder at run time ([`content`]).
+//! One module per view: [`start`] (what do you want to do?), [`wizard`] (one
+//! step at a time), [`whole`] (the whole guide for reading and printing).
 
 use leptos::prelude::*;
 use leptos_router::components::Router;
-use leptos_router::hooks::use_query_map;
+use leptos_router::hooks::use_location;
 
 use veiviser_guide::Place;
 
 pub mod content;
 pub mod link;
+pub mod progress;
 pub mod start;
+pub mod whole;
 pub mod wizard;
 
 /// The whole app: one page whose query string says where the user is.
@@ -24,23 +28,24 @@ pub fn App() -> impl IntoView {
 
 #[component]
 fn Page() -> impl IntoView {
-    let query = use_query_map();
-    let place = Memo::new(move |_| {
-        let query = query.read();
-        Place { guide: query.get("guide"), step: query.get("step") }
-    });
+    let location = use_location();
+    let place = Memo::new(move |_| Place::from_query(&location.search.get()));
+    let guide = Memo::new(move |_| place.read().guide.clone());
+    let whole = Memo::new(move |_| place.read().whole);
     let index = LocalResource::new(content::fetch_index);
     view! {
+        <a class="skip-link" href="#main">"Hopp til innholdet"</a>
         <header class="site-header">
             <a class="site-name" href=link::href(&Place::start_page())>"Veiviser"</a>
         </header>
-        <main id="main">
+        <main id="main" tabindex="-1">
             {move || match index.get() {
                 None => view! { <p class="loading">"Laster …"</p> }.into_any(),
                 Some(Err(problem)) => problem.view(),
-                Some(Ok(index)) => match place.read().guide.clone() {
-                    None => view! { <start::StartPage index=index.clone()/> }.into_any(),
-                    Some(guide) => view! { <wizard::Wizard index=index.clone() guide place/> }.into_any(),
+                Some(Ok(index)) => match (guide.get(), whole.get()) {
+                    (None, _) => view! { <start::StartPage index/> }.into_any(),
+                    (Some(guide), false) => view! { <wizard::Wizard index guide place/> }.into_any(),
+                    (Some(guide), true) => view! { <whole::WholeGuide index guide/> }.into_any(),
                 },
             }}
         </main>

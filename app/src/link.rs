@@ -13,13 +13,14 @@ pub fn href(place: &Place) -> String {
     format!("{}{}", page_path(), place.to_query())
 }
 
-/// The href a link in guide `guide` leads to.
-pub fn resolve(guide: &str, target: &Target) -> String {
+/// The href of a link to another guide, a page elsewhere or a file; `None` for a
+/// step of the same guide, whose href depends on the answers.
+pub fn outside(target: &Target) -> Option<String> {
     match target {
-        Target::Step(step) => href(&Place::step(guide, Some(step))),
-        Target::Guide { guide, step } => href(&Place::step(guide, step.as_deref())),
-        Target::External(url) => url.clone(),
-        Target::File(path) => format!("content/{path}"),
-        Target::Unsafe(_) => "#".into(),
+        Target::Step(_) => None,
+        Target::Guide { guide, step } => Some(href(&Place::step(guide, step.as_deref()))),
+        Target::External(url) => Some(url.clone()),
+        Target::File(path) => Some(format!("content/{path}")),
+        Target::Unsafe(_) => Some("#".into()),
     }
 }

@@ -1,74 +1,164 @@
-//! One step of a guide at a time, the way on as links that name the next step.
+//! One step of a guide at a time, after the GOV.UK question pages: a back link,
+//! one question, answers that lead on, and the answers so far in the URL.
 
 use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use veiviser_guide::check::Loaded;
-use veiviser_guide::{render, Index, Place, Step};
+use veiviser_guide::journey::{self, Answers, Walk};
+use veiviser_guide::{render, Index, Place, Target, Way};
 
-use crate::content;
-use crate::link;
+use crate::content::{self, LoadedGuide};
+use crate::start::set_title;
+use crate::{link, progress};
 
-/// Shows the step the URL names in guide `guide`.
+/// Set once the first step has been shown: later steps move focus to their heading.
+static SHOWN_A_STEP: AtomicBool = AtomicBool::new(false);
+
+/// Shows the step the URL names in guide `guide`, reached through the answers in the URL.
 #[component]
 pub fn Wizard(index: Arc<Index>, guide: String, place: Memo<Place>) -> impl IntoView {
-    let lang = "nb".to_owned();
-    let loaded = {
-        let (index, guide) = (Arc::clone(&index), guide.clone());
-        LocalResource::new(move || content::fetch_guide(Arc::clone(&index), guide.clone(), lang.clone()))
-    };
-    let start = index.guide(&guide).map(|e| e.start.clone()).unwrap_or_default();
-    move || match loaded.get() {
-        None => view! { <p class="loading">"Laster …"</p> }.into_any(),
-        Some(Err(problem)) => problem.view(),
-        Some(Ok(loaded)) => {
-            let id = place.read().step.clone().unwrap_or_else(|| start.clone());
-            match loaded.guide.step(&id) {
-                Some(step) => step_view(&loaded, step).into_any(),
-                None => view! {
-                    <h1>"Fant ikke steget"</h1>
-                    <p>"Veiledningen har ikke noe steg som heter " <code>{id}</code> "."</p>
-                    <p><a href=link::href(&Place::step(&loaded.guide.id, None))>"Gå til starten av veiledningen"</a></p>
-                }
-                .into_any(),
-            }
+    let loaded = content::use_guide(index, guide);
+    content::with_guide(loaded, move |guide| view! { <StepPage guide place/> }.into_any())
+}
+
+#[component]
+fn StepPage(guide: Arc<LoadedGuide>, place: Memo<Place>) -> impl IntoView {
+    let navigate = use_navigate();
+    move || {
+        let place = place.get();
+        let start = guide.entry.start.as_str();
+        let Loaded { guide: g, .. } = &guide.loaded;
+        let Some(walk) = journey::walk(g, start, &place.answers, place.step.as_deref()) else {
+            return view! { <p>"Veiledningen mangler startsteget."</p> }.into_any();
+        };
+        if !walk.reached {
+            // Land on the nearest step the answers lead to, and say so.
+            let moved = Place {
+                step: Some(walk.here().id.clone()),
+                answers: journey::pruned(g, start, &place.answers),
+                from: place.step.clone(),
+                ..place.clone()
+            };
+            let navigate = navigate.clone();
+            request_animation_frame(move || navigate(&link::href(&moved), NavigateOptions { replace: true, ..Default::default() }));
+        } else {
+            progress::save(&place);
         }
+        step_page(&guide, &place, &walk).into_any()
     }
 }
 
-fn step_view(loaded: &Loaded, step: &Step) -> impl IntoView {
-    let guide_id = loaded.guide.id.clone();
-    let body = render::to_html(&step.body, &|target| link::resolve(&guide_id, target));
+fn step_page(guide: &LoadedGuide, place: &Place, walk: &Walk) -> impl IntoView {
+    let g = &guide.loaded.guide;
+    let step = walk.here();
+    let answers = &place.answers;
+    let way_href = |way: &Way| match &way.target {
+        Target::Step(target) => {
+            let after = journey::answers_after(g, &guide.entry.start, answers, step, way);
+            link::href(&Place::answered(&g.id, target, &after))
+        }
+        other => link::outside(other).unwrap_or_default(),
+    };
+    let body = render::to_html(&step.body, &|target| match target {
+        Target::Step(id) => step
+            .ways
+            .iter()
+            .find(|w| w.target == *target)
+            .map(way_href)
+            .unwrap_or_else(|| link::href(&Place::answered(&g.id, id, answers))),
+        other => link::outside(other).unwrap_or_default(),
+    });
+    let chosen = answers.get(&step.id).map(str::to_owned);
     let choices = step
         .choices()
         .map(|way| {
-            let href = link::resolve(&guide_id, &way.target);
+            let is_chosen = chosen.as_ref().is_some_and(|c| way.target == Target::Step(c.clone()));
             let hint = (!way.hint.is_empty()).then(|| view! { <span class="hint">{way.hint.clone()}</span> });
-            view! { <li><a class="choice" href=href>{way.label.clone()}</a>{hint}</li> }
+            let mark = is_chosen.then(|| view! { <span class="chosen-mark">" (ditt svar)"</span> });
+            view! {
+                <li>
+                    <a class="choice" class:chosen=is_chosen href=way_href(way)>{way.label.clone()}{mark}</a>
+                    {hint}
+                </li>
+            }
         })
         .collect_view();
-    let next = step.next().map(|way| {
-        let href = link::resolve(&guide_id, &way.target);
-        view! { <p><a class="button" href=href>{way.label.clone()}</a></p> }
+    let next = step.next().map(|way| view! { <p><a class="button" href=way_href(way)>{way.label.clone()}</a></p> });
+    let back = match walk.previous() {
+        Some(previous) => view! {
+            <a class="back-link" href=link::href(&Place::answered(&g.id, &previous.id, answers))>"Tilbake"</a>
+        }
+        .into_any(),
+        None => view! { <a class="back-link" href=link::href(&Place::start_page())>"Til forsiden"</a> }.into_any(),
+    };
+    let note = place.from.as_ref().map(|from| {
+        let named = g.step(from).map(|s| s.title.clone()).unwrap_or_else(|| from.clone());
+        view! {
+            <div class="note" role="status">
+                <p>"Lenken gjaldt steget «" {named} "», som svarene i lenken ikke fører til. Du er her i stedet."</p>
+            </div>
+        }
     });
-    let end = step.is_end().then(|| {
-        view! { <p><a href=link::href(&Place::start_page())>"Tilbake til forsiden"</a></p> }
+    let end = step.is_end().then(|| view! { <p><a href=link::href(&Place::start_page())>"Tilbake til forsiden"</a></p> });
+    let summary = summary(g.id.as_str(), walk, answers, step.is_end());
+    let heading = NodeRef::<leptos::html::H1>::new();
+    let title = format!("{} – {} – Veiviser", step.title, g.title);
+    Effect::new(move |_| {
+        set_title(&title);
+        if SHOWN_A_STEP.swap(true, Ordering::Relaxed) {
+            if let Some(heading) = heading.get() {
+                let _ = heading.focus();
+            }
+        }
     });
+    let guide_id = g.id.clone();
     view! {
-        <p class="guide-title">{loaded.guide.title.clone()}</p>
-        <button type="button" class="back-link" on:click=|_| go_back()>"Tilbake"</button>
-        <h1 id="step-title" tabindex="-1">{step.title.clone()}</h1>
+        <nav class="step-nav" aria-label="Navigasjon i veiledningen">{back}</nav>
+        <p class="guide-title">{g.title.clone()}</p>
+        {note}
+        <h1 id="step-title" tabindex="-1" node_ref=heading>{step.title.clone()}</h1>
         <div class="step-body" inner_html=body></div>
         <ul class="choices">{choices}</ul>
         {next}
         {end}
+        {summary}
+        <p class="tools">
+            <a href=link::href(&Place::whole_guide(&g.id))>"Se hele veiledningen"</a>
+            " · "
+            <a href=link::href(&Place::step(&g.id, None)) on:click=move |_| progress::clear(&guide_id)>"Start på nytt"</a>
+        </p>
     }
 }
 
-fn go_back() {
-    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-        let _ = history.back();
+/// "Your answers": each question answered so far, with a link to change it.
+fn summary(guide: &str, walk: &Walk, answers: &Answers, open: bool) -> Option<impl IntoView> {
+    let answered = journey::answered(walk, answers);
+    if answered.is_empty() {
+        return None;
     }
+    let rows = answered
+        .iter()
+        .map(|a| {
+            let change = link::href(&Place::answered(guide, &a.question.id, answers));
+            view! {
+                <div class="summary-row">
+                    <dt>{a.question.title.clone()}</dt>
+                    <dd>{a.answer.label.clone()}</dd>
+                    <dd><a href=change>"Endre" <span class="visually-hidden">" svaret på «" {a.question.title.clone()} "»"</span></a></dd>
+                </div>
+            }
+        })
+        .collect_view();
+    Some(view! {
+        <details class="answers" open=open>
+            <summary>"Dine svar"</summary>
+            <dl class="summary-list">{rows}</dl>
+        </details>
+    })
 }
 
 /// Renders step `step` of the guide in `markdown` (file name `path`) into `parent`,
@@ -76,11 +166,19 @@ fn go_back() {
 pub fn mount_step(parent: web_sys::HtmlElement, path: &str, markdown: &str, step: &str) {
     let source = veiviser_guide::source::Source::new(path, markdown);
     let (guide, _) = veiviser_guide::guide::parse(&source);
-    let loaded = Loaded { source, guide };
-    let step = step.to_owned();
+    let entry = veiviser_guide::GuideEntry {
+        id: guide.id.clone(),
+        title: Default::default(),
+        audience: Default::default(),
+        languages: vec![guide.lang.clone()],
+        start: step.to_owned(),
+    };
+    let loaded = LoadedGuide { entry, loaded: Loaded { source, guide } };
+    let place = Place::step(&loaded.loaded.guide.id, Some(step));
     leptos::mount::mount_to(parent, move || {
-        let step = loaded.guide.step(&step).expect("the step exists");
-        step_view(&loaded, step)
+        let walk = journey::walk(&loaded.loaded.guide, &loaded.entry.start, &place.answers, place.step.as_deref())
+            .expect("the step exists");
+        step_page(&loaded, &place, &walk)
     })
     .forget();
 }

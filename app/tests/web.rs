@@ -25,7 +25,7 @@ fn a_question_renders_its_heading_body_and_answers_in_the_dom() {
     let answers = host.query_selector_all("a.choice").unwrap();
     assert_eq!(answers.length(), 2);
     let first: web_sys::Element = answers.item(0).unwrap().unchecked_into();
-    assert!(first.get_attribute("href").unwrap().ends_with("?guide=test&step=ja"), "{:?}", first.get_attribute("href"));
+    assert!(first.get_attribute("href").unwrap().ends_with("?guide=test&step=ja&a=har-kort.ja"), "{:?}", first.get_attribute("href"));
 }
 
 use wasm_bindgen::JsCast;

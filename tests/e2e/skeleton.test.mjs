@@ -29,12 +29,12 @@ test('a newcomer picks a guide and answers two steps; reload and a fresh load ke
 
   await page.getByRole('link', { name: 'Jeg har et smartkort' }).click();
   await heading(page).getByText('Sett smartkortet i kortleseren').waitFor();
-  assert.match(page.url(), /\/veiviser\/\?guide=mrs&step=sett-inn-kort$/);
+  assert.match(page.url(), /\/veiviser\/\?guide=mrs&step=sett-inn-kort&a=hvordan\.sett-inn-kort$/);
 
   await page.getByRole('link', { name: 'Kortet står i leseren' }).click();
   await heading(page).getByText('Tast PIN-koden din').waitFor();
   const deepLink = page.url();
-  assert.match(deepLink, /step=pin$/);
+  assert.match(deepLink, /step=pin&a=hvordan\.sett-inn-kort$/);
 
   await page.reload();
   await heading(page).getByText('Tast PIN-koden din').waitFor();
@@ -45,7 +45,7 @@ test('a newcomer picks a guide and answers two steps; reload and a fresh load ke
 
   await page.goBack();
   await heading(page).getByText('Sett smartkortet i kortleseren').waitFor();
-  await page.getByRole('button', { name: 'Tilbake' }).click();
+  await page.getByRole('link', { name: 'Tilbake' }).click();
   await heading(page).getByText('Hvordan vil du logge på?').waitFor();
 
   assert.deepEqual([...problems, ...fresh.problems], []);

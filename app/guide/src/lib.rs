@@ -9,6 +9,7 @@ pub mod finding;
 pub mod frontmatter;
 pub mod guide;
 pub mod index;
+pub mod journey;
 pub mod live;
 pub mod place;
 pub mod render;

@@ -1,15 +1,24 @@
-//! Where the user is, as the URL's query names it: `?guide=mrs&step=har-kort`.
+//! Where the user is, as the URL's query names it:
+//! `?guide=mrs&step=pin&a=hvordan.sett-inn-kort`.
 //!
 //! Everything lives in the query string of the one page, so the site works from
 //! any static server under any sub-path, with no rewrite rules, and every step
-//! can be linked, bookmarked and reloaded.
+//! can be linked, bookmarked and reloaded with the answers that lead to it.
 
-/// A place in the site: the start page (no guide) or a step of a guide.
+use crate::journey::Answers;
+
+/// A place in the site: the start page, a step of a guide, or a whole guide.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Place {
     pub guide: Option<String>,
     /// The step; `None` means the guide's start.
     pub step: Option<String>,
+    /// The ways chosen so far (`a=step.target`, in order).
+    pub answers: Answers,
+    /// The step a link asked for when it did not fit its answers (shown as a note).
+    pub from: Option<String>,
+    /// The whole guide as one document, for reading and printing.
+    pub whole: bool,
 }
 
 impl Place {
@@ -18,9 +27,19 @@ impl Place {
         Place::default()
     }
 
-    /// A step of a guide (`None`: its start).
+    /// A step of a guide (`None`: its start), with no answers.
     pub fn step(guide: &str, step: Option<&str>) -> Place {
-        Place { guide: Some(guide.to_owned()), step: step.map(str::to_owned) }
+        Place { guide: Some(guide.to_owned()), step: step.map(str::to_owned), ..Place::default() }
+    }
+
+    /// A step of a guide reached with `answers`.
+    pub fn answered(guide: &str, step: &str, answers: &Answers) -> Place {
+        Place { answers: answers.clone(), ..Place::step(guide, Some(step)) }
+    }
+
+    /// The whole guide as one document.
+    pub fn whole_guide(guide: &str) -> Place {
+        Place { whole: true, ..Place::step(guide, None) }
     }
 
     /// Reads a place from a query string (with or without the leading `?`).
@@ -28,9 +47,16 @@ impl Place {
         let mut place = Place::default();
         for (key, value) in form_urlencoded::parse(query.trim_start_matches('?').as_bytes()) {
             let value = Some(value.into_owned()).filter(|v| !v.is_empty());
-            match key.as_ref() {
-                "guide" => place.guide = value,
-                "step" => place.step = value,
+            match (key.as_ref(), value) {
+                ("guide", value) => place.guide = value,
+                ("step", value) => place.step = value,
+                ("from", value) => place.from = value,
+                ("view", Some(view)) => place.whole = view == "all",
+                ("a", Some(pair)) => {
+                    if let Some((step, target)) = pair.split_once('.') {
+                        place.answers = place.answers.with(step, target);
+                    }
+                }
                 _ => {}
             }
         }
@@ -42,8 +68,17 @@ impl Place {
         let mut query = form_urlencoded::Serializer::new(String::new());
         if let Some(guide) = &self.guide {
             query.append_pair("guide", guide);
+            if self.whole {
+                query.append_pair("view", "all");
+            }
             if let Some(step) = &self.step {
                 query.append_pair("step", step);
+            }
+            for (step, target) in &self.answers.0 {
+                query.append_pair("a", &format!("{step}.{target}"));
+            }
+            if let Some(from) = &self.from {
+                query.append_pair("from", from);
             }
         }
         format!("?{}", query.finish())
@@ -55,15 +90,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_step_round_trips_through_the_query() {
-        let place = Place::step("mrs", Some("har-kort"));
-        assert_eq!(place.to_query(), "?guide=mrs&step=har-kort");
+    fn a_step_with_answers_round_trips_through_the_query() {
+        let answers = Answers::default().with("hvordan", "sett-inn-kort").with("to-sertifikater", "velg");
+        let place = Place::answered("mrs", "pin", &answers);
+        assert_eq!(place.to_query(), "?guide=mrs&step=pin&a=hvordan.sett-inn-kort&a=to-sertifikater.velg");
         assert_eq!(Place::from_query(&place.to_query()), place);
     }
 
     #[test]
     fn odd_characters_are_encoded() {
         let place = Place::step("a&b", Some("ø å"));
+        assert_eq!(Place::from_query(&place.to_query()), place);
+    }
+
+    #[test]
+    fn the_whole_guide_and_a_moved_link_are_named_in_the_query() {
+        let place = Place { from: Some("velg".into()), ..Place::whole_guide("mrs") };
+        assert_eq!(place.to_query(), "?guide=mrs&view=all&from=velg");
         assert_eq!(Place::from_query(&place.to_query()), place);
     }
 

@@ -1,0 +1,199 @@
+//! A journey through a guide: which way the user took at each step, and where
+//! that leads. The answers live in the URL, so any point can be linked, and a
+//! link that no longer fits its answers lands on the nearest step that does.
+
+use std::collections::HashSet;
+
+use crate::guide::{Guide, Step, Target, Way, WayKind};
+
+/// The ways chosen so far: for a step, the id of the step its chosen way leads to.
+/// Steps with one "next" need no entry.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Answers(pub Vec<(String, String)>);
+
+impl Answers {
+    /// The chosen target at step `step`.
+    pub fn get(&self, step: &str) -> Option<&str> {
+        self.0.iter().find(|(s, _)| s == step).map(|(_, t)| t.as_str())
+    }
+
+    /// These answers with `target` chosen at `step` (replacing an earlier choice there).
+    pub fn with(&self, step: &str, target: &str) -> Answers {
+        let mut answers = self.clone();
+        match answers.0.iter_mut().find(|(s, _)| s == step) {
+            Some(entry) => entry.1 = target.to_owned(),
+            None => answers.0.push((step.to_owned(), target.to_owned())),
+        }
+        answers
+    }
+
+    /// True when no way has been chosen.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// Where the answers lead from the start.
+#[derive(Debug, Clone)]
+pub struct Walk<'g> {
+    /// The steps passed, from the start to where the walk stopped.
+    pub path: Vec<&'g Step>,
+    /// True when the walk stopped at the step asked for.
+    pub reached: bool,
+}
+
+impl<'g> Walk<'g> {
+    /// The step the walk stopped at: the one asked for, or the nearest one the answers lead to.
+    pub fn here(&self) -> &'g Step {
+        self.path.last().expect("a walk holds at least its start")
+    }
+
+    /// The step before `here`, for the back link.
+    pub fn previous(&self) -> Option<&'g Step> {
+        self.path.len().checked_sub(2).map(|i| self.path[i])
+    }
+}
+
+/// The way out of `step` that `answers` (or its single "next") take, if any.
+pub fn chosen_way<'g>(step: &'g Step, answers: &Answers) -> Option<&'g Way> {
+    let local = |w: &&Way| matches!(&w.target, Target::Step(_));
+    match answers.get(&step.id) {
+        Some(target) => step.ways.iter().find(|w| w.target == Target::Step(target.to_owned())),
+        None => step.next().filter(local),
+    }
+}
+
+/// Follows `answers` from `start` until `to` (or, with `None`, as far as they go).
+/// Returns `None` when the guide has no step `start`.
+pub fn walk<'g>(guide: &'g Guide, start: &str, answers: &Answers, to: Option<&str>) -> Option<Walk<'g>> {
+    let mut here = guide.step(start)?;
+    let mut path = vec![here];
+    let mut seen = HashSet::from([here.id.as_str()]);
+    loop {
+        if Some(here.id.as_str()) == to {
+            return Some(Walk { path, reached: true });
+        }
+        let next = chosen_way(here, answers).and_then(|way| match &way.target {
+            Target::Step(id) => guide.step(id),
+            _ => None,
+        });
+        match next {
+            Some(step) if seen.insert(step.id.as_str()) => {
+                path.push(step);
+                here = step;
+            }
+            // No answer yet, an end, another guide, or back where we were.
+            _ => return Some(Walk { reached: to.is_none(), path }),
+        }
+    }
+}
+
+/// The answers that still apply: those of the steps the answers lead through.
+pub fn pruned(guide: &Guide, start: &str, answers: &Answers) -> Answers {
+    let Some(walk) = walk(guide, start, answers, None) else { return Answers::default() };
+    let on_path: HashSet<&str> = walk.path.iter().map(|s| s.id.as_str()).collect();
+    Answers(answers.0.iter().filter(|(step, _)| on_path.contains(step.as_str())).cloned().collect())
+}
+
+/// The answers after taking `way` at `step`: recorded unless it is the step's plain "next".
+pub fn answers_after(guide: &Guide, start: &str, answers: &Answers, step: &Step, way: &Way) -> Answers {
+    let Target::Step(target) = &way.target else { return answers.clone() };
+    if way.kind == WayKind::Next && answers.get(&step.id).is_none() {
+        return answers.clone();
+    }
+    pruned(guide, start, &answers.with(&step.id, target))
+}
+
+/// One answered question for the "your answers" summary.
+#[derive(Debug, Clone)]
+pub struct Answered<'g> {
+    pub question: &'g Step,
+    pub answer: &'g Way,
+}
+
+/// The questions answered on the way to where the walk stopped, in order.
+pub fn answered<'g>(walk: &Walk<'g>, answers: &Answers) -> Vec<Answered<'g>> {
+    walk.path
+        .iter()
+        .filter(|step| step.choices().next().is_some())
+        .filter_map(|step| chosen_way(step, answers).map(|answer| Answered { question: step, answer }))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::guide::parse;
+    use crate::source::Source;
+
+    const GUIDE: &str = "---\ntitle: T\nlang: nb\n---\n\
+## Har du kort? {#kort}\n\n- [Ja](#sett-inn)\n- [Nei](#sms)\n\n\
+## Sett inn {#sett-inn}\n\n[Videre](#to)\n\n\
+## To sertifikater? {#to}\n\n- [Ja](#velg)\n- [Nei](#ferdig)\n\n\
+## Velg {#velg}\n\n[Videre](#ferdig)\n\n\
+## SMS {#sms}\n\nSe [om kort](#sett-inn).\n\n[Videre](#ferdig)\n\n\
+## Ferdig {#ferdig .end}\n";
+
+    fn guide() -> Guide {
+        parse(&Source::new("t.nb.md", GUIDE)).0
+    }
+
+    fn ids(walk: &Walk) -> Vec<String> {
+        walk.path.iter().map(|s| s.id.clone()).collect()
+    }
+
+    fn answers(pairs: &[(&str, &str)]) -> Answers {
+        Answers(pairs.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect())
+    }
+
+    #[test]
+    fn answers_and_next_links_lead_to_the_step_asked_for() {
+        let guide = guide();
+        let walk = walk(&guide, "kort", &answers(&[("kort", "sett-inn"), ("to", "velg")]), Some("velg")).unwrap();
+        assert!(walk.reached);
+        assert_eq!(ids(&walk), ["kort", "sett-inn", "to", "velg"]);
+        assert_eq!(walk.previous().unwrap().id, "to");
+    }
+
+    #[test]
+    fn a_step_the_answers_do_not_lead_to_lands_on_the_nearest_one_that_they_do() {
+        let guide = guide();
+        let walk = walk(&guide, "kort", &answers(&[("kort", "sms")]), Some("velg")).unwrap();
+        assert!(!walk.reached);
+        assert_eq!(walk.here().id, "ferdig");
+        let unanswered = super::walk(&guide, "kort", &Answers::default(), Some("velg")).unwrap();
+        assert_eq!(unanswered.here().id, "kort");
+    }
+
+    #[test]
+    fn changing_an_earlier_answer_keeps_the_later_ones_that_still_apply() {
+        let guide = guide();
+        let kept = answers(&[("kort", "sett-inn"), ("to", "velg")]);
+        let step = guide.step("kort").unwrap();
+        let to_sms = step.choices().find(|w| w.label == "Nei").unwrap();
+        assert_eq!(answers_after(&guide, "kort", &kept, step, to_sms), answers(&[("kort", "sms")]));
+        // Back to "yes": the answer about two certificates applies again only if still given.
+        let yes = step.choices().find(|w| w.label == "Ja").unwrap();
+        assert_eq!(answers_after(&guide, "kort", &kept, step, yes), kept);
+    }
+
+    #[test]
+    fn a_link_in_prose_is_remembered_as_the_way_taken() {
+        let guide = guide();
+        let sms = guide.step("sms").unwrap();
+        let inline = sms.ways.iter().find(|w| w.kind == WayKind::Inline).unwrap();
+        let after = answers_after(&guide, "kort", &answers(&[("kort", "sms")]), sms, inline);
+        assert_eq!(after, answers(&[("kort", "sms"), ("sms", "sett-inn")]));
+        let walk = walk(&guide, "kort", &after, Some("sett-inn")).unwrap();
+        assert!(walk.reached);
+    }
+
+    #[test]
+    fn the_summary_lists_each_answered_question_with_its_answer() {
+        let guide = guide();
+        let given = answers(&[("kort", "sett-inn"), ("to", "ferdig")]);
+        let walk = walk(&guide, "kort", &given, Some("ferdig")).unwrap();
+        let summary: Vec<_> = answered(&walk, &given).iter().map(|a| (a.question.id.clone(), a.answer.label.clone())).collect();
+        assert_eq!(summary, [("kort".to_owned(), "Ja".to_owned()), ("to".to_owned(), "Nei".to_owned())]);
+    }
+}
