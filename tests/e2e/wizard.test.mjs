@@ -1,0 +1,167 @@
+// Journeys through every guide in the built site: answers, back (link and
+// browser), reload, deep links, the answers summary, remembered progress, the
+// nearest step for a link that no longer fits, and the whole guide for print.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { SITE, launch, watchedPage } from './browser.mjs';
+
+let browser;
+let index;
+before(async () => {
+  browser = await launch();
+  index = await (await fetch(new URL('content/index.json', SITE))).json();
+});
+after(async () => { await browser?.close(); });
+
+const heading = (page) => page.locator('h1').first();
+const headingText = async (page) => (await heading(page).innerText()).trim();
+
+/** The step id an href or URL names. */
+const stepOf = (url) => new URL(url, SITE).searchParams.get('step');
+
+/** Waits until the page shows the step with heading `text`. */
+async function shows(page, text) {
+  await page.locator('h1', { hasText: text }).first().waitFor();
+}
+
+/**
+ * Walks from the guide's start to an end, preferring answers that lead to steps
+ * not seen yet. Returns the headings in order.
+ */
+async function walkToEnd(page, guideId) {
+  const seen = new Set();
+  const headings = [];
+  for (let i = 0; i < 80; i += 1) {
+    await page.locator('h1').first().waitFor();
+    headings.push(await headingText(page));
+    seen.add(stepOf(page.url()));
+    const ways = await page.locator('a.choice, a.button').evaluateAll(
+      (links) => links.map((a) => ({ href: a.getAttribute('href'), text: a.textContent.trim() })),
+    );
+    const local = ways.filter((w) => new URL(w.href, SITE).searchParams.get('guide') === guideId);
+    if (local.length === 0) return headings;
+    const fresh = local.find((w) => !seen.has(stepOf(w.href))) ?? local[local.length - 1];
+    const before = page.url();
+    await page.locator(`a[href="${fresh.href}"]`).first().click();
+    await page.waitForURL((url) => url.href !== before);
+  }
+  throw new Error(`${guideId}: no end within 80 steps`);
+}
+
+test('every guide can be walked from the start page to an end, with no console error', async () => {
+  for (const guide of index.guides) {
+    const { page, problems } = await watchedPage(browser);
+    await page.goto(SITE);
+    await page.getByRole('link', { name: guide.title.nb ?? Object.values(guide.title)[0], exact: true }).click();
+    const headings = await walkToEnd(page, guide.id);
+    assert.ok(headings.length >= 3, `${guide.id}: ${headings}`);
+    await page.getByRole('link', { name: 'Tilbake til forsiden' }).waitFor();
+    assert.deepEqual(problems, [], guide.id);
+    await page.close();
+  }
+});
+
+test('back link, browser back, reload and a deep link all keep the step and its answers', async () => {
+  const { page, problems } = await watchedPage(browser);
+  await page.goto(`${SITE}?guide=mrs`);
+  await shows(page, 'Hvordan vil du logge på?');
+  await page.getByRole('link', { name: 'Jeg har et smartkort' }).click();
+  await page.getByRole('link', { name: 'Kortet står i leseren' }).click();
+  await page.getByRole('link', { name: 'Videre' }).click();
+  await shows(page, 'Ble du bedt om å velge et sertifikat?');
+  await page.getByRole('link', { name: 'Ja, jeg må velge sertifikat' }).click();
+  await shows(page, 'Velg sertifikatet fra ihelse.net Issuing CA4');
+  const deep = page.url();
+
+  await page.reload();
+  await shows(page, 'Velg sertifikatet fra ihelse.net Issuing CA4');
+
+  await page.getByRole('link', { name: 'Tilbake' }).click();
+  await shows(page, 'Ble du bedt om å velge et sertifikat?');
+  // Coming back, the earlier answer is marked.
+  assert.match(await page.locator('a.choice.chosen').innerText(), /Ja, jeg må velge sertifikat/);
+  await page.goBack();
+  await shows(page, 'Velg sertifikatet fra ihelse.net Issuing CA4');
+
+  const other = await watchedPage(browser);
+  await other.page.goto(deep);
+  await shows(other.page, 'Velg sertifikatet fra ihelse.net Issuing CA4');
+  assert.deepEqual([...problems, ...other.problems], []);
+});
+
+test('the summary lists the answers, and changing an earlier one keeps the later ones that still apply', async () => {
+  const { page } = await watchedPage(browser);
+  await page.goto(`${SITE}?guide=mrs`);
+  await page.getByRole('link', { name: 'Jeg har et smartkort' }).click();
+  await page.getByRole('link', { name: 'Kortet står i leseren' }).click();
+  await page.getByRole('link', { name: 'Videre' }).click();
+  await page.getByRole('link', { name: 'Nei, jeg kom rett videre' }).click();
+  await page.getByRole('link', { name: 'Videre' }).click();
+  await shows(page, 'Du er logget inn i MRS');
+  const summary = page.locator('.summary-list');
+  assert.match(await summary.innerText(), /Hvordan vil du logge på\?[\s\S]*Jeg har et smartkort/);
+  assert.match(await summary.innerText(), /Nei, jeg kom rett videre/);
+
+  // Change the first answer to the same one: the later answer still applies.
+  await page.locator('.summary-row').first().getByRole('link', { name: /Endre/ }).click();
+  await shows(page, 'Hvordan vil du logge på?');
+  await page.getByRole('link', { name: /Jeg har et smartkort/ }).click();
+  assert.match(page.url(), /a=to-sertifikater\.velg-rolle/);
+
+  // Change it to SMS: the certificate answer no longer applies and is dropped.
+  await page.getByRole('link', { name: 'Tilbake' }).click();
+  await page.getByRole('link', { name: /Jeg har IKKE et smartkort/ }).click();
+  await shows(page, 'Logge inn med kode fra SMS');
+  assert.doesNotMatch(page.url(), /to-sertifikater/);
+});
+
+test('a link to a step its answers no longer lead to lands on the nearest step, with a note', async () => {
+  const { page, problems } = await watchedPage(browser);
+  await page.goto(`${SITE}?guide=mrs&step=velg-sertifikat&a=hvordan.sms`);
+  await shows(page, 'Du er logget inn i MRS');
+  assert.match(await page.getByRole('status').innerText(), /Velg sertifikatet fra ihelse\.net Issuing CA4/);
+  assert.equal(stepOf(page.url()), 'ferdig');
+  assert.deepEqual(problems, []);
+});
+
+test('progress is remembered across visits, and start over forgets it', async () => {
+  const { page } = await watchedPage(browser);
+  await page.goto(`${SITE}?guide=mrs`);
+  await page.getByRole('link', { name: 'Jeg har IKKE et smartkort' }).click();
+  await shows(page, 'Logge inn med kode fra SMS');
+  await page.goto(SITE);
+  await page.getByRole('link', { name: 'Fortsett der du slapp' }).click();
+  await shows(page, 'Logge inn med kode fra SMS');
+  await page.getByRole('link', { name: 'Start på nytt' }).click();
+  await shows(page, 'Hvordan vil du logge på?');
+  await page.goto(SITE);
+  await shows(page, 'Hva vil du gjøre?');
+  assert.equal(await page.getByRole('link', { name: 'Fortsett der du slapp' }).count(), 0);
+});
+
+test('the whole guide shows every step as one document, without navigation on paper', async () => {
+  const { page, problems } = await watchedPage(browser);
+  const markdown = await (await fetch(new URL('content/webcert.sv.md', SITE))).text();
+  const steps = markdown.split('\n').filter((line) => line.startsWith('## ')).length;
+  await page.goto(`${SITE}?guide=webcert&view=all`);
+  await page.locator('section.whole-step').first().waitFor();
+  assert.equal(await page.locator('section.whole-step').count(), steps);
+  assert.ok(await page.locator('nav.step-nav').isVisible());
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('nav.step-nav').isVisible(), false);
+  assert.equal(await page.locator('header.site-header').isVisible(), false);
+  assert.deepEqual(problems, []);
+});
+
+test('a guide with errors shows its findings with file and line, never a blank page', async () => {
+  const { page } = await watchedPage(browser);
+  // The organisation has just published a broken edit of the MRS guide.
+  await page.route('**/content/mrs.nb.md', (route) => route.fulfill({
+    contentType: 'text/markdown',
+    body: '---\ntitle: MRS\nlang: nb\n---\n## Hvordan vil du logge på? {#hvordan}\n\n[Videre](#finnes-ikke)\n',
+  }));
+  await page.goto(`${SITE}?guide=mrs`);
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /mrs\.nb\.md:7:1: error: link to `#finnes-ikke`/);
+});
