@@ -1,6 +1,7 @@
 //! Builds the deployable static site (dist/) with Trunk.
 
 use std::path::PathBuf;
+use std::process::Command;
 
 use crate::command::{root, run, say};
 use crate::setup::Tools;
@@ -15,7 +16,7 @@ pub fn dist(tools: &Tools) -> Result<(), String> {
     say("Building the web app for the browser (wasm32; the first build takes a few minutes)");
     // Trunk runs cargo offline; a plain build first fetches what build-std needs.
     run(
-        tools.wasm_command("cargo").current_dir(root()).args([
+        release(tools.wasm_command("cargo")).current_dir(root()).args([
             "build",
             "--quiet",
             "--target=wasm32-unknown-unknown",
@@ -27,12 +28,20 @@ pub fn dist(tools: &Tools) -> Result<(), String> {
     )?;
     say("Assembling dist/ with Trunk");
     run(
-        tools.wasm_command("trunk").current_dir(root()).args(["build", "--release"]).env("NO_COLOR", "true"),
+        release(tools.wasm_command("trunk")).current_dir(root()).args(["build", "--release"]).env("NO_COLOR", "true"),
         "trunk build",
     )?;
     check_no_inline_script()?;
     say(&format!("The site is in {}: copy it to any static web server", dist_dir().display()));
     Ok(())
+}
+
+/// Flags that keep Debug formatting and panic locations out of the release bundle
+/// (about 14 KB gzip of strings). They are unstable, hence RUSTC_BOOTSTRAP, which
+/// the offline toolchain needs anyway. Both builds above must use the same flags.
+fn release(mut command: Command) -> Command {
+    command.env("RUSTC_BOOTSTRAP", "1").env("CARGO_ENCODED_RUSTFLAGS", "-Zfmt-debug=none\x1f-Zlocation-detail=none");
+    command
 }
 
 /// The Content Security Policy allows no inline script; make sure none slipped in.

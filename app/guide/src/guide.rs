@@ -9,6 +9,7 @@
 //! - a fenced block marked `check` declares the step's live checks ([`live`]).
 
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::finding::Finding;
@@ -160,17 +161,19 @@ pub struct Guide {
     /// Content before the first step, shown above it.
     pub intro: Vec<Event<'static>>,
     pub steps: Vec<Step>,
+    /// Position of each step id in `steps` (the first, if an id is used twice).
+    by_id: HashMap<String, usize>,
 }
 
 impl Guide {
     /// The step with `id`.
     pub fn step(&self, id: &str) -> Option<&Step> {
-        self.steps.iter().find(|s| s.id == id)
+        self.step_index(id).map(|i| &self.steps[i])
     }
 
     /// Position of the step with `id` in `steps`.
     pub fn step_index(&self, id: &str) -> Option<usize> {
-        self.steps.iter().position(|s| s.id == id)
+        self.by_id.get(id).copied()
     }
 }
 
@@ -207,6 +210,7 @@ pub fn parse(source: &Source) -> (Guide, Vec<Finding>) {
         front: FrontMatter::default(),
         intro: Vec::new(),
         steps: Vec::new(),
+        by_id: HashMap::new(),
     };
     let mut h1_title = None;
 
@@ -314,6 +318,9 @@ pub fn parse(source: &Source) -> (Guide, Vec<Finding>) {
     }
     if guide.steps.is_empty() {
         findings.push(Finding::error(&source.path, at_top, "the guide has no steps: each step is a `##` heading"));
+    }
+    for (i, step) in guide.steps.iter().enumerate() {
+        guide.by_id.entry(step.id.clone()).or_insert(i);
     }
     (guide, findings)
 }

@@ -62,6 +62,11 @@ impl Index {
     }
 }
 
+/// Writes an index as pretty JSON (for tools that add guides).
+pub fn to_json(index: &Index) -> Result<String, serde_json::Error> {
+    serde_json::to_string_pretty(index)
+}
+
 /// Parses `index.json`; a syntax or shape error becomes one finding at its line.
 pub fn parse(source: &Source) -> Result<Index, Finding> {
     serde_json::from_str(&source.text).map_err(|e| {
