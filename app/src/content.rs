@@ -71,6 +71,7 @@ pub async fn fetch_guide(index: Arc<Index>, id: String, lang: String) -> Result<
     })?;
     let path = entry.file(entry.language_for(&lang));
     let source = Source::new(path.clone(), fetch_text(&path).await?);
+    let timing = Timing::start(&format!("veiviser:parse-check:{path}"));
     let (guide, mut findings) = veiviser_guide::guide::parse(&source);
     let loaded = Loaded { source, guide };
     // Steps of other guides are proven by `veiviser check`; here, that the guide is known.
@@ -79,10 +80,35 @@ pub async fn fetch_guide(index: Arc<Index>, id: String, lang: String) -> Result<
         file_exists: &|_| None,
     };
     findings.extend(check::check_guide(&loaded, &entry.start, &context));
+    timing.end();
     if veiviser_guide::finding::has_errors(&findings) {
         return Err(Problem::Findings(findings));
     }
     Ok(Arc::new(LoadedGuide { entry: entry.clone(), loaded }))
+}
+
+/// A User Timing measure (seen in the browser's performance tools and by `cargo xtask bench`).
+struct Timing {
+    name: String,
+}
+
+impl Timing {
+    fn start(name: &str) -> Timing {
+        if let Some(performance) = performance() {
+            let _ = performance.mark(&format!("{name}:start"));
+        }
+        Timing { name: name.to_owned() }
+    }
+
+    fn end(self) {
+        if let Some(performance) = performance() {
+            let _ = performance.measure_with_start_mark(&self.name, &format!("{}:start", self.name));
+        }
+    }
+}
+
+fn performance() -> Option<web_sys::Performance> {
+    web_sys::window()?.performance()
 }
 
 /// The guide `id` in the current language, fetched once per guide.
