@@ -1,4 +1,7 @@
-//! The helper's settings: its port and the origins allowed to read it.
+//! The helper's settings: its port and the origins allowed to read it, from the
+//! command line and from origin files (one origin per line, `#` starts a comment).
+
+use std::path::{Path, PathBuf};
 
 /// The port the page expects the helper on unless told otherwise.
 pub const DEFAULT_PORT: u16 = 17320;
@@ -22,6 +25,58 @@ impl Config {
     pub fn allows(&self, origin: &str) -> bool {
         self.allowed_origins.iter().any(|o| o == origin)
     }
+}
+
+/// The name of the origins file in each configuration folder.
+pub const ORIGINS_FILE: &str = "allowed-origins.txt";
+
+/// Where origins files are looked for when no `--config` is given: the machine's
+/// (for administrators), then the user's. Missing files are simply skipped.
+pub fn default_files() -> Vec<PathBuf> {
+    let env = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty()).map(PathBuf::from);
+    let folders: Vec<Option<PathBuf>> = if cfg!(windows) {
+        vec![env("ProgramData"), env("APPDATA")]
+    } else if cfg!(target_os = "macos") {
+        vec![
+            Some(PathBuf::from("/Library/Application Support")),
+            env("HOME").map(|h| h.join("Library/Application Support")),
+        ]
+    } else {
+        vec![Some(PathBuf::from("/etc")), env("XDG_CONFIG_HOME").or_else(|| env("HOME").map(|h| h.join(".config")))]
+    };
+    let folder = if cfg!(any(windows, target_os = "macos")) { "Veiviser" } else { "veiviser" };
+    folders.into_iter().flatten().map(|f| f.join(folder).join(ORIGINS_FILE)).collect()
+}
+
+/// The origins listed in an origins file's text: one per line; blank lines and
+/// everything after `#` are ignored. Each is checked as [`Config::new`] does.
+pub fn parse_origins(text: &str, source: &str) -> Result<Vec<String>, String> {
+    text.lines()
+        .enumerate()
+        .map(|(n, line)| (n + 1, line.split('#').next().unwrap_or_default().trim()))
+        .filter(|(_, line)| !line.is_empty())
+        .map(|(n, line)| normalize_origin(line).map_err(|e| format!("{source}:{n}: {e}")))
+        .collect()
+}
+
+/// The settings from the command line plus origins files: `config` if given (it
+/// must exist), else whichever [`default_files`] exist.
+pub fn load(port: u16, origins: &[String], config: Option<&Path>) -> Result<Config, String> {
+    let mut all = origins.to_vec();
+    let files = match config {
+        Some(path) => vec![(path.to_path_buf(), true)],
+        None => default_files().into_iter().map(|p| (p, false)).collect(),
+    };
+    for (path, required) in files {
+        match std::fs::read_to_string(&path) {
+            Ok(text) => all.extend(parse_origins(&text, &path.display().to_string())?),
+            Err(e) if required || e.kind() != std::io::ErrorKind::NotFound => {
+                return Err(format!("cannot read the origins file {}: {e}", path.display()))
+            }
+            Err(_) => {}
+        }
+    }
+    Config::new(port, &all)
 }
 
 /// An origin as browsers send it: lower-case scheme and host, no trailing slash.
@@ -50,6 +105,38 @@ mod tests {
         assert!(config.allows("http://127.0.0.1:8080"));
         assert!(!config.allows("http://127.0.0.1:8081"));
         assert!(!config.allows("http://127.0.0.1:8080.evil.example"));
+    }
+
+    #[test]
+    fn an_origins_file_has_one_origin_a_line_with_comments() {
+        let text =
+            "# pages allowed to read the helper\nhttps://intranet.example  # the intranet\n\nhttp://127.0.0.1:8080\n";
+        assert_eq!(parse_origins(text, "f").unwrap(), vec!["https://intranet.example", "http://127.0.0.1:8080"]);
+        assert_eq!(
+            parse_origins("https://ok.example\n*\n", "f").unwrap_err().split(':').take(2).collect::<Vec<_>>(),
+            ["f", "2"]
+        );
+    }
+
+    #[test]
+    fn load_joins_command_line_and_file_and_requires_a_named_file() {
+        let dir = std::env::temp_dir().join(format!("veiviser-config-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join(ORIGINS_FILE);
+        std::fs::write(&file, "https://intranet.example\n").unwrap();
+        let config = load(1, &["http://127.0.0.1:8080".into()], Some(&file)).unwrap();
+        assert!(config.allows("https://intranet.example") && config.allows("http://127.0.0.1:8080"));
+        assert!(load(1, &[], Some(&dir.join("missing.txt"))).is_err());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn default_files_are_per_machine_then_per_user() {
+        let files = default_files();
+        assert!(files.iter().all(|f| f.ends_with(ORIGINS_FILE)));
+        if cfg!(target_os = "linux") {
+            assert_eq!(files[0], Path::new("/etc/veiviser/allowed-origins.txt"));
+        }
     }
 
     #[test]

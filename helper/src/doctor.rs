@@ -1,59 +1,217 @@
 //! `veiviser-helper doctor`: the same diagnosis as the API, as plain text for a
-//! person on the phone with the helpdesk.
+//! person on the phone with the helpdesk: what is there, what is wrong, what to do.
 
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-use crate::state::{Service, Shared, Status};
+use crate::config::Config;
+use crate::state::{CardKind, Purpose, ReadState, Service, Shared, Status};
 
-/// Watches the readers briefly and describes what is there.
-pub fn report() -> String {
+/// How long doctor waits for the service to answer and the cards to be read.
+const SETTLE: Duration = Duration::from_secs(6);
+/// No change for this long means the watcher has looked at every reader.
+const QUIET: Duration = Duration::from_millis(400);
+
+/// Watches the readers until every card is read (or a few seconds pass) and describes them.
+pub fn report(config: &Config) -> String {
     let shared = Arc::new(Shared::new());
-    crate::watch::spawn(Arc::clone(&shared));
-    // The first look at the readers arrives almost at once; give cards a moment to be read.
-    let first = shared.wait_after(0, Duration::from_secs(3));
-    let status = shared.wait_after(first.seq, Duration::from_millis(300));
-    describe(&status)
+    let watcher = crate::watch::spawn(Arc::clone(&shared));
+    let deadline = Instant::now() + SETTLE;
+    let mut status = shared.wait_after(0, Duration::from_secs(3));
+    // Settled: nothing changed for a moment (the first look at each reader is in)
+    // and no card is still being read.
+    loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            break;
+        }
+        let next = shared.wait_after(status.seq, left.min(QUIET));
+        let reading = next.readers.iter().filter_map(|r| r.card.as_ref()).any(|c| c.read == ReadState::Reading);
+        let quiet = next.seq == status.seq;
+        status = next;
+        if quiet && !reading {
+            break;
+        }
+    }
+    watcher.stop();
+    let mut text = describe(&status);
+    text.push_str(&match config.allowed_origins.as_slice() {
+        [] => "Pages allowed to ask: none (start with --allow-origin or list them in an origins file)\n".into(),
+        origins => format!("Pages allowed to ask: {}\n", origins.join(", ")),
+    });
+    text
 }
 
-/// Plain-text description of a status.
+/// Plain-text description of a status, ending with what is wrong and what to do.
 pub fn describe(status: &Status) -> String {
     let mut out = format!("veiviser-helper {}\n", status.version);
+    let mut advice: Vec<String> = Vec::new();
     match status.service {
         Service::Ok => out.push_str("Smart card service: running\n"),
         Service::NotRunning => {
             out.push_str("Smart card service: NOT RUNNING\n");
-            out.push_str("What to do: plug in the card reader; on Linux start pcscd; on Windows check the Smart Card service.\n");
-            return out;
+            advice.push(
+                "Plug in the card reader; on Windows check that the Smart Card service runs; on Linux start pcscd."
+                    .into(),
+            );
         }
         Service::Error => {
-            out.push_str("Smart card service: ERROR\nWhat to do: restart the PC; if it persists, call the helpdesk.\n");
-            return out;
+            out.push_str("Smart card service: ERROR\n");
+            advice.push("Restart the PC; if it persists, call the helpdesk.".into());
         }
     }
-    if status.readers.is_empty() {
-        out.push_str("Readers: none found\nWhat to do: plug in the card reader and run doctor again.\n");
+    if status.service == Service::Ok && status.readers.is_empty() {
+        out.push_str("Readers: none found\n");
+        advice.push("Plug in the card reader and run doctor again.".into());
     }
-    for reader in &status.readers {
-        out.push_str(&format!("Reader: {}\n", reader.name));
-        match &reader.card {
-            None => out.push_str("  Card: none\n"),
-            Some(card) => {
-                out.push_str(&format!("  Card: present ({:?}), ATR {}\n", card.kind, card.atr));
+    for (n, reader) in status.readers.iter().enumerate() {
+        out.push_str(&format!("Reader {}: {}\n", n + 1, reader.name));
+        let Some(card) = &reader.card else {
+            out.push_str("  Card: none\n");
+            continue;
+        };
+        let kind = match card.kind {
+            CardKind::Piv => "PIV card",
+            CardKind::Pkcs15 => "PKCS#15 card",
+            CardKind::Unknown => "card of an unknown kind",
+        };
+        match card.read {
+            ReadState::Reading => {
+                out.push_str(&format!("  Card: present, still being read (ATR {})\n", card.atr));
+                advice.push(format!("Reader {}: the card was still being read; run doctor again in a moment.", n + 1));
+                continue;
             }
+            ReadState::Failed => {
+                out.push_str(&format!("  Card: present, but could not be read (ATR {})\n", card.atr));
+                advice.push(format!(
+                    "Reader {}: take the card out and put it in again, chip first; if that does not help, try another reader.",
+                    n + 1
+                ));
+                continue;
+            }
+            ReadState::Done => out.push_str(&format!("  Card: {kind} (ATR {})\n", card.atr)),
+        }
+        match card.pin_tries_left {
+            Some(0) => {
+                out.push_str("  PIN: BLOCKED\n");
+                advice.push(format!(
+                    "Reader {}: the PIN is blocked; unblock it with the PUK or ask the card issuer.",
+                    n + 1
+                ));
+            }
+            Some(tries) => out.push_str(&format!("  PIN tries left: {tries}\n")),
+            None => out.push_str("  PIN tries left: not known for this kind of card\n"),
+        }
+        if card.certificates.is_empty() {
+            out.push_str("  Certificates: none\n");
+            advice.push(match card.kind {
+                CardKind::Unknown => {
+                    format!("Reader {}: this card is not recognised; tell the helpdesk its ATR ({}).", n + 1, card.atr)
+                }
+                _ => format!(
+                    "Reader {}: the card holds no certificates; it may not be activated yet: ask the card issuer.",
+                    n + 1
+                ),
+            });
+        }
+        for (c, cert) in card.certificates.iter().enumerate() {
+            let purpose = match cert.purpose {
+                Purpose::Authentication => "authentication (logging in)",
+                Purpose::Signing => "signing",
+                Purpose::Encryption => "encryption",
+                Purpose::Other => "other use",
+            };
+            let until = if cert.expired {
+                format!("EXPIRED {}", day(&cert.not_after))
+            } else {
+                format!("valid until {}", day(&cert.not_after))
+            };
+            out.push_str(&format!("  Certificate {}: {purpose}, issued by \"{}\", {until}\n", c + 1, cert.issuer_cn));
+        }
+        if !card.certificates.is_empty() && card.certificates.iter().all(|c| c.expired) {
+            advice.push(format!("Reader {}: every certificate on the card has expired; order a new card.", n + 1));
+        }
+    }
+    let cards = status.readers.iter().filter(|r| r.card.is_some()).count();
+    if status.service == Service::Ok && !status.readers.is_empty() && cards == 0 {
+        advice.push("Put the card in the reader, chip first, and run doctor again.".into());
+    }
+    if cards > 1 {
+        advice.push("There are cards in more than one reader; the login software may pick the wrong one.".into());
+    }
+    if advice.is_empty() {
+        out.push_str("What is wrong: nothing found\n");
+    } else {
+        out.push_str("What to do:\n");
+        for line in advice {
+            out.push_str(&format!("  - {line}\n"));
         }
     }
     out
 }
 
+/// The date of an RFC 3339 time.
+fn day(time: &str) -> &str {
+    time.get(..10).unwrap_or(time)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::state::{Card, Certificate, Reader};
+
+    fn with_card(card: Card) -> Status {
+        let shared = Shared::new();
+        shared.update(|s| {
+            s.service = Service::Ok;
+            s.readers = vec![Reader { name: "Reader A".into(), card: Some(card) }];
+        });
+        shared.snapshot()
+    }
+
+    fn read(kind: CardKind, certificates: Vec<Certificate>, pin: Option<u8>) -> Card {
+        Card { kind, certificates, pin_tries_left: pin, read: ReadState::Done, ..Card::inserted(&[0x3b, 0x01], 1) }
+    }
+
+    fn certificate(expired: bool) -> Certificate {
+        Certificate {
+            issuer_cn: "Buypass Class 3 CA 3".into(),
+            issuer: "CN=Buypass Class 3 CA 3".into(),
+            not_before: "2020-01-01T00:00:00Z".into(),
+            not_after: "2023-01-01T00:00:00Z".into(),
+            expired,
+            purpose: Purpose::Signing,
+            key_usage: vec!["nonRepudiation".into()],
+        }
+    }
 
     #[test]
     fn a_stopped_service_says_what_to_do() {
         let text = describe(&Shared::new().snapshot());
         assert!(text.contains("NOT RUNNING"));
         assert!(text.contains("What to do"));
+    }
+
+    #[test]
+    fn certificates_are_listed_with_issuer_purpose_and_validity() {
+        let text = describe(&with_card(read(CardKind::Piv, vec![certificate(true)], Some(3))));
+        assert!(text.contains("PIV card"), "{text}");
+        assert!(text.contains("signing, issued by \"Buypass Class 3 CA 3\", EXPIRED 2023-01-01"), "{text}");
+        assert!(text.contains("PIN tries left: 3"));
+        assert!(text.contains("order a new card"));
+    }
+
+    #[test]
+    fn a_blocked_pin_and_an_unknown_card_get_advice() {
+        assert!(describe(&with_card(read(CardKind::Piv, vec![certificate(false)], Some(0)))).contains("PUK"));
+        assert!(
+            describe(&with_card(read(CardKind::Unknown, vec![], None))).contains("tell the helpdesk its ATR (3b01)")
+        );
+    }
+
+    #[test]
+    fn a_healthy_card_has_nothing_wrong() {
+        let text = describe(&with_card(read(CardKind::Pkcs15, vec![certificate(false)], None)));
+        assert!(text.contains("What is wrong: nothing found"), "{text}");
     }
 }

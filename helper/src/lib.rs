@@ -1,12 +1,22 @@
 //! veiviser-helper: a read-only bridge from the browser to the card reader.
 //!
 //! Data flows one way: a PC/SC event ([`watch`]) updates the card state
-//! ([`state`]), and every HTTP request ([`api`], served by [`server`]) is answered
-//! from that state. Nothing here sends a PIN or signs.
+//! ([`state`]), a card is read once when inserted ([`reader`], [`card`], with
+//! [`piv`], [`pkcs15`] and [`cert`] as plain functions over [`apdu::Transmit`]),
+//! and every HTTP request ([`api`], served by [`server`] over [`http`]) is
+//! answered from that state. Nothing here sends a PIN or signs.
 
 pub mod api;
+pub mod apdu;
+pub mod card;
+pub mod cert;
 pub mod config;
 pub mod doctor;
+pub mod http;
+pub mod piv;
+pub mod pkcs15;
+pub mod reader;
 pub mod server;
 pub mod state;
+pub mod tlv;
 pub mod watch;

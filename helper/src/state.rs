@@ -2,6 +2,7 @@
 //! lets a waiting request learn of a change the moment it happens.
 
 use serde::Serialize;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
@@ -23,15 +24,39 @@ pub enum CardKind {
     Unknown,
 }
 
+/// What a certificate's key is for, from its key usage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Purpose {
+    Authentication,
+    Signing,
+    Encryption,
+    Other,
+}
+
+/// Where reading a card stands: a card is reported the moment it is inserted,
+/// and again when its certificates have been read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReadState {
+    Reading,
+    Done,
+    Failed,
+}
+
 /// A certificate, without anything that identifies its holder.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Certificate {
+    /// The issuing CA's common name (its organization if it has none).
     pub issuer_cn: String,
+    /// The issuer's whole distinguished name.
     pub issuer: String,
+    /// Validity, RFC 3339 in UTC.
     pub not_before: String,
     pub not_after: String,
     pub expired: bool,
-    pub purpose: String,
+    pub purpose: Purpose,
+    /// RFC 5280 names of the key usages set.
     pub key_usage: Vec<String>,
 }
 
@@ -41,8 +66,27 @@ pub struct Card {
     /// The card's answer to reset, in lower-case hex.
     pub atr: String,
     pub kind: CardKind,
+    pub read: ReadState,
     pub certificates: Vec<Certificate>,
+    /// PIN tries left, only from card types that tell without spending one.
     pub pin_tries_left: Option<u8>,
+    /// Which insertion this is, so a late read result never lands on another card.
+    #[serde(skip)]
+    pub insertion: u64,
+}
+
+impl Card {
+    /// A card just inserted, not read yet.
+    pub fn inserted(atr: &[u8], insertion: u64) -> Card {
+        Card {
+            atr: crate::apdu::hex(atr),
+            kind: CardKind::Unknown,
+            read: ReadState::Reading,
+            certificates: Vec::new(),
+            pin_tries_left: None,
+            insertion,
+        }
+    }
 }
 
 /// A reader and the card in it, if any.
@@ -65,6 +109,7 @@ pub struct Status {
 pub struct Shared {
     status: Mutex<Status>,
     changed: Condvar,
+    closed: AtomicBool,
 }
 
 impl Default for Shared {
@@ -76,8 +121,9 @@ impl Default for Shared {
 impl Shared {
     /// Starts with no readers and the service not yet reached.
     pub fn new() -> Shared {
-        let status = Status { version: env!("CARGO_PKG_VERSION"), service: Service::NotRunning, seq: 0, readers: Vec::new() };
-        Shared { status: Mutex::new(status), changed: Condvar::new() }
+        let status =
+            Status { version: env!("CARGO_PKG_VERSION"), service: Service::NotRunning, seq: 0, readers: Vec::new() };
+        Shared { status: Mutex::new(status), changed: Condvar::new(), closed: AtomicBool::new(false) }
     }
 
     fn lock(&self) -> MutexGuard<'_, Status> {
@@ -101,11 +147,18 @@ impl Shared {
         }
     }
 
+    /// Wakes every waiter for good: the helper is stopping.
+    pub fn close(&self) {
+        let _status = self.lock();
+        self.closed.store(true, Ordering::SeqCst);
+        self.changed.notify_all();
+    }
+
     /// Waits until `seq` is greater than `after`, or `timeout` passes; returns the status then.
     pub fn wait_after(&self, after: u64, timeout: Duration) -> Status {
         let deadline = Instant::now() + timeout;
         let mut status = self.lock();
-        while status.seq <= after {
+        while status.seq <= after && !self.closed.load(Ordering::SeqCst) {
             let left = deadline.saturating_duration_since(Instant::now());
             if left.is_zero() {
                 break;
@@ -154,18 +207,35 @@ mod tests {
     }
 
     #[test]
+    fn closing_wakes_every_waiter_at_once() {
+        let shared = Arc::new(Shared::new());
+        let waiter = {
+            let shared = Arc::clone(&shared);
+            std::thread::spawn(move || {
+                let started = Instant::now();
+                shared.wait_after(0, Duration::from_secs(30));
+                started.elapsed()
+            })
+        };
+        std::thread::sleep(Duration::from_millis(30));
+        shared.close();
+        assert!(waiter.join().unwrap() < Duration::from_secs(5));
+        assert_eq!(shared.wait_after(0, Duration::from_secs(30)).seq, 0, "a closed state never waits");
+    }
+
+    #[test]
     fn status_serializes_with_the_documented_names() {
         let shared = Shared::new();
         shared.update(|s| {
             s.service = Service::Ok;
-            s.readers.push(Reader {
-                name: "R".into(),
-                card: Some(Card { atr: "3b00".into(), kind: CardKind::Unknown, certificates: vec![], pin_tries_left: None }),
-            });
+            s.readers.push(Reader { name: "R".into(), card: Some(Card::inserted(&[0x3b, 0x00], 1)) });
         });
         let json = serde_json::to_value(shared.snapshot()).unwrap();
         assert_eq!(json["service"], "ok");
         assert_eq!(json["readers"][0]["card"]["kind"], "unknown");
+        assert_eq!(json["readers"][0]["card"]["read"], "reading");
+        assert_eq!(json["readers"][0]["card"]["atr"], "3b00");
+        assert!(json["readers"][0]["card"].get("insertion").is_none());
         assert!(json["readers"][0]["card"]["pin_tries_left"].is_null());
     }
 }

@@ -1,44 +1,103 @@
 //! Watches PC/SC for readers and cards coming and going, and keeps the shared
 //! state in step. Changes come from `SCardGetStatusChange`, not from a timer;
-//! only a service that is not running is retried on a timer, as nothing
-//! announces that it has started.
+//! only a service that is not running is retried on a timer (nothing announces
+//! that it has started), and platforms without the PnP notification list readers
+//! every second.
+//!
+//! A card is published the moment it is inserted (`read: reading`); a thread with
+//! its own context then reads it, so the watcher never waits on a card.
 
 use pcsc::{Context, Error, ReaderState, Scope, State, PNP_NOTIFICATION};
 use std::collections::BTreeMap;
 use std::ffi::CString;
-use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
 use std::time::Duration;
 
-use crate::state::{Card, CardKind, Reader, Service, Shared};
+use crate::apdu::CardError;
+use crate::state::{Card, ReadState, Reader, Service, Shared};
 
 /// How long to wait before trying an unreachable service again.
 const RETRY: Duration = Duration::from_millis(500);
 /// Longest single wait; a timeout just waits again.
 const WAIT: Duration = Duration::from_secs(60);
+/// Reader listing period where there is no PnP notification (older macOS).
+const POLL_WITHOUT_PNP: Duration = Duration::from_secs(1);
+/// A card that vanished mid-read is tried once more after this (it may only have been reset).
+const REREAD_AFTER: Duration = Duration::from_millis(150);
+
+/// The running watcher; [`Watcher::stop`] ends it.
+pub struct Watcher {
+    control: Arc<Control>,
+    thread: JoinHandle<()>,
+}
+
+#[derive(Default)]
+struct Control {
+    stopped: AtomicBool,
+    /// The context being waited on, so that `stop` can cancel the wait.
+    context: Mutex<Option<Context>>,
+}
+
+impl Control {
+    fn stopped(&self) -> bool {
+        self.stopped.load(Ordering::SeqCst)
+    }
+}
+
+impl Watcher {
+    /// Stops watching and waits for the thread to end.
+    pub fn stop(self) {
+        self.control.stopped.store(true, Ordering::SeqCst);
+        // A cancel that lands just before the wait begins is lost: repeat until it ends.
+        while !self.thread.is_finished() {
+            if let Some(context) = self.control.context.lock().unwrap_or_else(|p| p.into_inner()).as_ref() {
+                let _ = context.cancel();
+            }
+            self.thread.thread().unpark();
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        let _ = self.thread.join();
+    }
+}
 
 /// Starts the watcher thread.
-pub fn spawn(shared: Arc<Shared>) -> std::thread::JoinHandle<()> {
-    std::thread::Builder::new()
+pub fn spawn(shared: Arc<Shared>) -> Watcher {
+    let control = Arc::new(Control::default());
+    let inner = Arc::clone(&control);
+    let thread = std::thread::Builder::new()
         .name("pcsc-watch".into())
-        .spawn(move || run(&shared))
-        .expect("the watcher thread starts")
+        .spawn(move || run(&shared, &inner))
+        .expect("the watcher thread starts");
+    Watcher { control, thread }
 }
 
 /// What the service being unreachable or broken means for the status.
 fn service_for(error: Error) -> Service {
     match error {
-        Error::NoService | Error::ServiceStopped | Error::CommError | Error::NoReadersAvailable => Service::NotRunning,
+        Error::NoService
+        | Error::ServiceStopped
+        | Error::CommError
+        | Error::NoReadersAvailable
+        | Error::InvalidHandle => Service::NotRunning,
         _ => Service::Error,
     }
 }
 
-fn run(shared: &Shared) {
-    loop {
+fn run(shared: &Arc<Shared>, control: &Control) {
+    let mut insertions = 0;
+    while !control.stopped() {
         let error = match Context::establish(Scope::User) {
-            Ok(context) => match watch(&context, shared) {
-                Ok(never) => match never {},
-                Err(error) => error,
-            },
+            Ok(context) => {
+                *control.context.lock().unwrap_or_else(|p| p.into_inner()) = Some(context.clone());
+                let result = watch(&context, shared, control, &mut insertions);
+                *control.context.lock().unwrap_or_else(|p| p.into_inner()) = None;
+                match result {
+                    Ok(()) => return,
+                    Err(error) => error,
+                }
+            }
             Err(error) => error,
         };
         // NoService, ServiceStopped, InvalidHandle and the like: forget what we knew
@@ -47,14 +106,23 @@ fn run(shared: &Shared) {
             status.service = service_for(error);
             status.readers.clear();
         });
-        std::thread::sleep(RETRY);
+        std::thread::park_timeout(RETRY);
     }
 }
 
-/// Follows one context until it fails.
-fn watch(context: &Context, shared: &Shared) -> Result<std::convert::Infallible, Error> {
+/// A card the watcher has seen in a reader.
+struct Present {
+    insertion: u64,
+    event_count: u32,
+    atr: Vec<u8>,
+    mute: bool,
+}
+
+/// Follows one context until it fails (`Err`) or the watcher is stopped (`Ok`).
+fn watch(context: &Context, shared: &Arc<Shared>, control: &Control, insertions: &mut u64) -> Result<(), Error> {
     let mut states = vec![ReaderState::new(PNP_NOTIFICATION(), State::UNAWARE)];
-    let mut cards: BTreeMap<CString, Option<Card>> = BTreeMap::new();
+    let mut pnp = true;
+    let mut cards: BTreeMap<CString, Option<Present>> = BTreeMap::new();
     loop {
         let names = match context.list_readers_owned() {
             Ok(names) => names,
@@ -70,49 +138,114 @@ fn watch(context: &Context, shared: &Shared) -> Result<std::convert::Infallible,
             }
         }
         publish(shared, &names, &cards);
+        if control.stopped() {
+            return Ok(());
+        }
 
-        match context.get_status_change(WAIT, &mut states) {
-            Ok(()) | Err(Error::Timeout) => {}
+        let wait = if pnp { WAIT } else { POLL_WITHOUT_PNP };
+        match context.get_status_change(wait, &mut states) {
+            Ok(()) | Err(Error::Timeout) | Err(Error::Cancelled) => {}
             Err(error) => return Err(error),
         }
+        let mut to_read = Vec::new();
         for state in states.iter_mut() {
             let event = state.event_state();
-            if state.name() == PNP_NOTIFICATION() || !event.contains(State::CHANGED) {
-                state.sync_current_state();
-                continue;
+            if state.name() == PNP_NOTIFICATION() {
+                // No PnP reader on this platform: fall back to listing on a timer.
+                pnp &= !event.contains(State::UNKNOWN);
+            } else if event.contains(State::CHANGED) {
+                let slot = cards.entry(state.name().to_owned()).or_default();
+                let present = event.contains(State::PRESENT);
+                let count = state.event_count();
+                match slot {
+                    // The same card: only its in-use flags changed (our own reads do that).
+                    Some(card) if present && card.event_count == count => {}
+                    _ if present => {
+                        *insertions += 1;
+                        let mute = event.contains(State::MUTE);
+                        *slot = Some(Present {
+                            insertion: *insertions,
+                            event_count: count,
+                            atr: state.atr().to_vec(),
+                            mute,
+                        });
+                        if !mute {
+                            to_read.push((state.name().to_owned(), *insertions));
+                        }
+                    }
+                    _ => *slot = None,
+                }
             }
-            let name = state.name().to_owned();
-            let card = if event.contains(State::PRESENT) && !event.contains(State::MUTE) {
-                Some(read_card(state.atr()))
-            } else {
-                None
-            };
-            cards.insert(name, card);
             state.sync_current_state();
+        }
+        // Published before the reads start, so every result finds its card.
+        publish(shared, &names, &cards);
+        for (name, insertion) in to_read {
+            spawn_read(Arc::clone(shared), name, insertion);
         }
     }
 }
 
-/// Describes the card whose answer to reset is `atr`.
-fn read_card(atr: &[u8]) -> Card {
-    Card { atr: hex(atr), kind: CardKind::Unknown, certificates: Vec::new(), pin_tries_left: None }
-}
-
-fn publish(shared: &Shared, names: &[CString], cards: &BTreeMap<CString, Option<Card>>) {
-    let readers = names
-        .iter()
-        .map(|name| Reader {
-            name: name.to_string_lossy().into_owned(),
-            card: cards.get(name).cloned().flatten(),
-        })
-        .collect();
+/// The readers as the watcher sees them, keeping each card's read result.
+fn publish(shared: &Shared, names: &[CString], cards: &BTreeMap<CString, Option<Present>>) {
     shared.update(|status| {
+        let before = std::mem::take(&mut status.readers);
         status.service = Service::Ok;
-        status.readers = readers;
+        status.readers = names
+            .iter()
+            .map(|name| {
+                let shown = name.to_string_lossy().into_owned();
+                let card = cards.get(name).and_then(Option::as_ref).map(|present| {
+                    let known = before.iter().find(|r| r.name == shown).and_then(|r| r.card.clone());
+                    known.filter(|c| c.insertion == present.insertion).unwrap_or_else(|| {
+                        let mut card = Card::inserted(&present.atr, present.insertion);
+                        if present.mute {
+                            card.read = ReadState::Failed;
+                        }
+                        card
+                    })
+                });
+                Reader { name: shown, card }
+            })
+            .collect();
     });
 }
 
-/// Lower-case hex, as the API reports ATRs.
-pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+fn spawn_read(shared: Arc<Shared>, reader: CString, insertion: u64) {
+    let for_thread = Arc::clone(&shared);
+    let spawned = std::thread::Builder::new().name("card-read".into()).spawn(move || {
+        let shared = for_thread;
+        let mut result = crate::reader::read(&reader);
+        if let Err(CardError::Gone(_)) = result {
+            std::thread::sleep(REREAD_AFTER);
+            result = crate::reader::read(&reader);
+        }
+        let name = reader.to_string_lossy();
+        if let Err(error) = &result {
+            // Errors name the step and the PC/SC error, never anything read from the card.
+            eprintln!("veiviser-helper: reading the card in {name}: {error}");
+        }
+        shared.update(|status| {
+            let card = status.readers.iter_mut().filter(|r| r.name == name).find_map(|r| r.card.as_mut());
+            // A result for a card since pulled out must not land on the next one.
+            let Some(card) = card.filter(|c| c.insertion == insertion) else { return };
+            match &result {
+                Ok(contents) => {
+                    card.kind = contents.kind;
+                    card.certificates = contents.certificates.clone();
+                    card.pin_tries_left = contents.pin_tries_left;
+                    card.read = ReadState::Done;
+                }
+                Err(_) => card.read = ReadState::Failed,
+            }
+        });
+    });
+    if spawned.is_err() {
+        // Out of threads: say so on the card rather than leave it "reading".
+        shared.update(|status| {
+            for card in status.readers.iter_mut().filter_map(|r| r.card.as_mut()).filter(|c| c.insertion == insertion) {
+                card.read = ReadState::Failed;
+            }
+        });
+    }
 }

@@ -1,6 +1,8 @@
 //! The helper started in-process against the test's pcscd, and a client for its API.
 
 use serde_json::Value;
+use std::io::{Read, Write};
+use std::net::{SocketAddr, TcpStream};
 use std::time::{Duration, Instant};
 
 use veiviser_helper::config::Config;
@@ -10,6 +12,7 @@ use veiviser_helper::server::{self, Running};
 pub struct Helper {
     running: Option<Running>,
     pub base: String,
+    pub addr: SocketAddr,
 }
 
 impl Helper {
@@ -19,7 +22,7 @@ impl Helper {
         let config = Config::new(0, &origins).expect("test origins are valid");
         let running = server::start(&config).expect("the helper starts");
         let base = format!("http://{}", running.addr);
-        Helper { running: Some(running), base }
+        Helper { addr: running.addr, running: Some(running), base }
     }
 
     /// `GET path` as JSON, failing the test on any transport error.
@@ -51,6 +54,22 @@ impl Drop for Helper {
             running.stop();
         }
     }
+}
+
+/// Sends `request` as it is over a new connection and returns the whole answer
+/// (status line, headers, body) as text; the helper closes after it or within `wait`.
+pub fn raw(addr: SocketAddr, request: &[u8], wait: Duration) -> String {
+    let mut stream = TcpStream::connect(addr).expect("the helper accepts connections");
+    stream.set_read_timeout(Some(wait)).expect("read timeout");
+    let _ = stream.write_all(request);
+    let mut answer = Vec::new();
+    let _ = stream.read_to_end(&mut answer);
+    String::from_utf8_lossy(&answer).into_owned()
+}
+
+/// The status code of a raw answer (0 if there was none).
+pub fn status_of(answer: &str) -> u16 {
+    answer.split(' ').nth(1).and_then(|code| code.parse().ok()).unwrap_or(0)
 }
 
 /// The card in the reader called `name`, or null.

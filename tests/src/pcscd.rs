@@ -90,14 +90,18 @@ fn running_pcscd() -> Option<String> {
     (!pid.is_empty()).then_some(pid.lines().next().unwrap_or_default().to_owned())
 }
 
-/// A port p with p+1 also free (vpcd's two readers).
+/// A port p with p+1 also free (vpcd's two readers). Looked for below the
+/// ephemeral range (32768 and up on Linux): there, outgoing connections of other
+/// tests (thousands in TIME_WAIT after a flood test) never hold the second port.
 fn free_port_pair() -> Result<u16, String> {
-    for _ in 0..50 {
-        let first = std::net::TcpListener::bind("127.0.0.1:0").map_err(|e| format!("no free port: {e}"))?;
-        let port = first.local_addr().map_err(|e| e.to_string())?.port();
-        if port < u16::MAX && std::net::TcpListener::bind(("127.0.0.1", port + 1)).is_ok() {
+    let seed = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.subsec_nanos());
+    let start = 20_000 + (seed ^ std::process::id()) % 10_000;
+    for offset in 0..2_000 {
+        let port = (20_000 + (start - 20_000 + offset * 7) % 12_000) as u16;
+        let first = std::net::TcpListener::bind(("127.0.0.1", port));
+        if first.is_ok() && std::net::TcpListener::bind(("127.0.0.1", port + 1)).is_ok() {
             return Ok(port);
         }
     }
-    Err("found no two free ports in a row for vpcd".into())
+    Err("found no two free ports in a row for vpcd between 20000 and 32000".into())
 }

@@ -18,10 +18,20 @@ const GET_ATR: u8 = 0x04;
 pub trait CardApp: Send + 'static {
     /// The card's answer to reset.
     fn atr(&self) -> Vec<u8>;
-    /// Answers one command APDU with data and status word.
+    /// Answers one command APDU with data and status word. An empty answer pulls
+    /// the card out of the reader there and then (a card removed mid-command).
     fn respond(&mut self, apdu: &[u8]) -> Vec<u8>;
     /// Called on power off and reset, when the card forgets any selection.
     fn reset(&mut self) {}
+}
+
+/// An answer to reset for a T=1 card with these 8 historical bytes (with its check byte).
+pub fn atr(historical: &[u8; 8]) -> Vec<u8> {
+    let mut atr = vec![0x3B, 0x88, 0x80, 0x01];
+    atr.extend_from_slice(historical);
+    let check = atr[1..].iter().fold(0, |x, b| x ^ b);
+    atr.push(check);
+    atr
 }
 
 /// A card that knows no application: every command answers "instruction not supported".
@@ -79,8 +89,14 @@ fn serve(stream: &mut TcpStream, card: &mut impl CardApp) -> io::Result<()> {
         if stream.read_exact(&mut len).is_err() {
             return Ok(()); // vpcd went away or the card was pulled
         }
+        // vpcd writes the length and the payload separately: without an immediate
+        // ACK, Nagle on its side holds the payload back for a delayed ACK (~40 ms).
+        #[cfg(target_os = "linux")]
+        let _ = std::os::linux::net::TcpStreamExt::set_quickack(stream, true);
         let mut payload = vec![0u8; u16::from_be_bytes(len) as usize];
         stream.read_exact(&mut payload)?;
+        #[cfg(target_os = "linux")]
+        let _ = std::os::linux::net::TcpStreamExt::set_quickack(stream, true);
         let answer = match payload.as_slice() {
             [GET_ATR] => Some(card.atr()),
             [POWER_OFF] | [RESET] => {
@@ -89,7 +105,13 @@ fn serve(stream: &mut TcpStream, card: &mut impl CardApp) -> io::Result<()> {
             }
             [POWER_ON] => None,
             [_] => None,
-            apdu => Some(card.respond(apdu)),
+            apdu => match card.respond(apdu) {
+                pulled if pulled.is_empty() => {
+                    let _ = stream.shutdown(Shutdown::Both);
+                    return Ok(());
+                }
+                answer => Some(answer),
+            },
         };
         if let Some(answer) = answer {
             let mut message = (answer.len() as u16).to_be_bytes().to_vec();

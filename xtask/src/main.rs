@@ -3,6 +3,7 @@
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
+mod bench;
 mod command;
 mod run;
 mod serve;
@@ -10,6 +11,7 @@ mod setup;
 mod site;
 mod test;
 mod toolchain;
+mod windows;
 
 #[derive(Parser)]
 #[command(name = "cargo xtask", about = "Veiviser's tasks: run, test, dist")]
@@ -32,6 +34,14 @@ enum Task {
     Dist,
     /// Install what the other tasks need (they do this themselves too).
     Setup,
+    /// Measure speed and size: prints figures, asserts nothing.
+    Bench {
+        /// Only the native figures of the guides (seconds, no browser or card stack).
+        #[arg(long)]
+        native: bool,
+    },
+    /// Cross-build veiviser-helper.exe for Windows (x86_64-pc-windows-gnu).
+    HelperWindows,
     /// Serve dist/ as a static site, with the Content Security Policy.
     Serve {
         #[arg(long, default_value_t = 8080)]
@@ -49,6 +59,8 @@ fn main() -> ExitCode {
         Task::Test => test::test(),
         Task::Dist => setup::for_site().and_then(|tools| site::dist(&tools)),
         Task::Setup => setup::everything().map(|_| ()),
+        Task::Bench { native } => bench::bench(native),
+        Task::HelperWindows => windows::build().map(|exe| println!("{}", exe.display())),
         Task::Serve { port, base } => serve::Site::start(&site::dist_dir(), port, &base).map(|site| {
             println!("Serving {} on {}", site::dist_dir().display(), site.url);
             site.wait();

@@ -72,7 +72,7 @@ pub fn everything() -> Result<Tools, String> {
     Ok(tools)
 }
 
-fn cargo_bin() -> PathBuf {
+pub fn cargo_bin() -> PathBuf {
     let home = std::env::var_os("CARGO_HOME")
         .map(PathBuf::from)
         .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".cargo")))
@@ -127,7 +127,7 @@ fn npm_ci(dir: &Path, why: &str) -> Result<(), String> {
 }
 
 /// Installs the Debian packages of `packages` that are missing.
-fn apt(packages: &[&str], why: &str) -> Result<(), String> {
+pub fn apt(packages: &[&str], why: &str) -> Result<(), String> {
     let missing: Vec<&str> = packages.iter().copied().filter(|p| !dpkg_installed(p)).collect();
     if missing.is_empty() {
         return Ok(());

@@ -28,6 +28,9 @@ pub fn test() -> Result<(), String> {
     say("Browser unit tests: wasm-bindgen-test in headless Chromium");
     suite("browser unit tests", wasm_bindgen_tests(&tools));
 
+    say("Windows build of the helper (x86_64-pc-windows-gnu, MinGW)");
+    suite("Windows build of the helper", crate::windows::build().map(|_| ()));
+
     let built = site::dist(&tools);
     let built_ok = built.is_ok();
     suite("building dist/", built);

@@ -1,0 +1,154 @@
+//! Benchmarks of the guides and the site: parse-and-check time natively and in
+//! the browser, its growth with guide size, bytes of a first visit, time to the
+//! first heading, and the time of a step change.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use veiviser_guide::check::{self, Loaded};
+use veiviser_guide::source::Source;
+use veiviser_guide::{guide, index};
+
+use crate::command::{root, run, say};
+use crate::serve::Site;
+use crate::{setup, site};
+
+/// Sizes of the synthetic guides that show how checking grows.
+const SYNTHETIC: [usize; 3] = [100, 1_000, 10_000];
+
+/// Prints the native figures: parse and check of the shipped and synthetic guides.
+pub fn native() -> Result<(), String> {
+    say("Guides, natively: parse and check (median of 7 runs)");
+    let content = root().join("content");
+    let shipped = read_content(&content)?;
+    let steps: usize = shipped.1.iter().map(|(_, text)| text.matches("\n## ").count()).sum();
+    println!("  shipped content ({} guides, {steps} steps): {}", shipped.1.len(), ms(median(|| check_content(&shipped))));
+    for n in SYNTHETIC {
+        let synthetic = (synthetic_index(n), vec![(format!("bench{n}.nb.md"), synthetic_guide(n))]);
+        let findings = check_content(&synthetic);
+        assert_clean(n, findings)?;
+        let time = median(|| check_content(&synthetic));
+        println!("  synthetic guide of {n:>6} steps: {:>9}  ({:.2} µs per step)", ms(time), time.as_secs_f64() * 1e6 / n as f64);
+    }
+    Ok(())
+}
+
+/// Prints the browser figures of the built site.
+pub fn site() -> Result<(), String> {
+    let tools = setup::for_site()?;
+    setup::everything()?;
+    site::dist(&tools)?;
+    let bench_site = root().join("target/bench-site");
+    copy_with_synthetic(&site::dist_dir(), &bench_site)?;
+    let served = Site::start(&bench_site, 0, "/veiviser/")?;
+    say("The site in Chromium: first visits, step changes, parse and check in the browser");
+    let result = run(
+        Command::new("node").arg("bench/site.mjs").current_dir(root().join("tests")).env("VEIVISER_URL", &served.url),
+        "the browser benchmark",
+    );
+    served.stop();
+    result
+}
+
+type Content = (String, Vec<(String, String)>);
+
+fn read_content(dir: &Path) -> Result<Content, String> {
+    let index = std::fs::read_to_string(dir.join("index.json")).map_err(|e| format!("index.json: {e}"))?;
+    let mut guides = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(|e| e.to_string())?.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.ends_with(".md") && name != "README.md" {
+            guides.push((name.clone(), std::fs::read_to_string(entry.path()).map_err(|e| format!("{name}: {e}"))?));
+        }
+    }
+    Ok((index, guides))
+}
+
+/// Everything `veiviser check` does, without the disk.
+fn check_content((index_text, guides): &Content) -> Vec<veiviser_guide::Finding> {
+    let index_source = Source::new("index.json", index_text.clone());
+    let index = index::parse(&index_source).expect("the benchmark's index parses");
+    let mut findings = Vec::new();
+    let loaded: Vec<Loaded> = guides
+        .iter()
+        .map(|(name, text)| {
+            let source = Source::new(name.clone(), text.clone());
+            let (guide, parse_findings) = guide::parse(&source);
+            findings.extend(parse_findings);
+            Loaded { source, guide }
+        })
+        .collect();
+    findings.extend(check::check_all(&index_source, &index, &loaded, &|_| Some(true)));
+    findings
+}
+
+fn assert_clean(n: usize, findings: Vec<veiviser_guide::Finding>) -> Result<(), String> {
+    match findings.first() {
+        None => Ok(()),
+        Some(f) => Err(format!("the synthetic guide of {n} steps has findings, first: {f}")),
+    }
+}
+
+fn median(mut f: impl FnMut() -> Vec<veiviser_guide::Finding>) -> Duration {
+    let mut times: Vec<Duration> = (0..7)
+        .map(|_| {
+            let started = Instant::now();
+            std::hint::black_box(f());
+            started.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[times.len() / 2]
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.2} ms", d.as_secs_f64() * 1e3)
+}
+
+fn synthetic_index(n: usize) -> String {
+    format!(
+        r#"{{"guides": [{{"id": "bench{n}", "title": {{"nb": "Syntetisk {n}"}}, "audience": {{"nb": "Benchmark"}}, "languages": ["nb"], "start": "s0"}}]}}"#
+    )
+}
+
+/// A guide of `n` steps: every other step a question with two answers, the rest
+/// "next" steps with some body text, the last an end.
+pub fn synthetic_guide(n: usize) -> String {
+    let mut text = format!("---\ntitle: Syntetisk veiledning med {n} steg\nlang: nb\n---\n\n");
+    for i in 0..n {
+        let end = if i + 1 == n { " .end" } else { "" };
+        text.push_str(&format!("## Steg {i}: har du gjort **dette**? {{#s{i}{end}}}\n\n"));
+        text.push_str("Sett kortet i **leseren** før du velger. Se [hjelpesiden](https://example.org/hjelp).\n\n");
+        if i + 1 == n {
+            continue;
+        }
+        if i % 2 == 0 && i + 2 < n {
+            text.push_str(&format!("- [Ja](#s{})\n- [Nei](#s{}) – hopp over neste steg\n\n", i + 1, i + 2));
+        } else {
+            text.push_str(&format!("[Videre](#s{})\n\n", i + 1));
+        }
+    }
+    text
+}
+
+/// Copies dist/ to `to` and adds the synthetic guides to its content.
+fn copy_with_synthetic(from: &Path, to: &Path) -> Result<(), String> {
+    let _ = std::fs::remove_dir_all(to);
+    run(Command::new("cp").arg("-r").arg(from).arg(to), "copying dist/ for the benchmark")?;
+    let index_path = to.join("content/index.json");
+    let index_text = std::fs::read_to_string(&index_path).map_err(|e| e.to_string())?;
+    let mut index = index::parse(&Source::new("index.json", index_text)).map_err(|f| f.to_string())?;
+    for n in SYNTHETIC {
+        std::fs::write(to.join(format!("content/bench{n}.nb.md")), synthetic_guide(n)).map_err(|e| e.to_string())?;
+        let synthetic = index::parse(&Source::new("i", synthetic_index(n))).map_err(|f| f.to_string())?;
+        index.guides.extend(synthetic.guides);
+    }
+    let json = serde_json_string(&index)?;
+    std::fs::File::create(&index_path).and_then(|mut f| f.write_all(json.as_bytes())).map_err(|e| e.to_string())
+}
+
+fn serde_json_string(index: &index::Index) -> Result<String, String> {
+    index::to_json(index).map_err(|e| format!("cannot write the benchmark index: {e}"))
+}

@@ -1,0 +1,49 @@
+//! Benchmarks of veiviser-helper: insertion to event, status latency, requests
+//! per second, memory, idle CPU and size. xtask cannot link PC/SC, so it builds
+//! the helper and the card simulator (`card-sim` of the tests crate) in release
+//! mode and lets the simulator drive the helper binary through a real pcscd.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use crate::command::{root, run, say};
+use crate::setup;
+
+/// Prints the helper's figures.
+pub fn bench() -> Result<(), String> {
+    setup::for_helper()?;
+    setup::apt(&["pcscd", "vsmartcard-vpcd"], "pcscd and the vpcd virtual reader for the simulated cards")?;
+    say("Building the helper and the card simulator (release)");
+    run(
+        Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into())).current_dir(root()).args([
+            "build",
+            "--release",
+            "--quiet",
+            "--bin=veiviser-helper",
+            "--bin=card-sim",
+        ]),
+        "building the helper and card-sim",
+    )?;
+    let release = target_dir().join("release");
+    let helper = release.join("veiviser-helper");
+    say("Benchmarking the helper against pcscd + vpcd with a simulated PIV card (about 30 s)");
+    run(
+        Command::new(release.join("card-sim")).arg("bench").arg("--helper").arg(&helper),
+        "the helper benchmark (card-sim bench)",
+    )?;
+    let exe = target_dir().join("x86_64-pc-windows-gnu/release/veiviser-helper.exe");
+    match std::fs::metadata(&exe) {
+        Ok(meta) => println!("binary size, Windows: {:.2} MB ({})", meta.len() as f64 / 1e6, exe.display()),
+        Err(_) => println!("binary size, Windows: not built (cargo xtask helper-windows)"),
+    }
+    Ok(())
+}
+
+/// Cargo's target directory, as the build sees it.
+fn target_dir() -> PathBuf {
+    match std::env::var_os("CARGO_TARGET_DIR") {
+        Some(dir) if PathBuf::from(&dir).is_absolute() => PathBuf::from(dir),
+        Some(dir) => root().join(dir),
+        None => root().join("target"),
+    }
+}

@@ -1,0 +1,16 @@
+//! `cargo xtask bench`: measures speed and size and prints the figures. It asserts
+//! nothing: targets are compared by people, not by flaky timed tests.
+
+mod guides;
+mod helper;
+
+/// Runs every benchmark and prints its figures.
+pub fn bench(native_only: bool) -> Result<(), String> {
+    guides::native()?;
+    if native_only {
+        return Ok(());
+    }
+    guides::site()?;
+    helper::bench()?;
+    Ok(())
+}

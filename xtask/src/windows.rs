@@ -1,0 +1,65 @@
+//! `cargo xtask helper-windows`: cross-builds veiviser-helper.exe for
+//! x86_64-pc-windows-gnu with Debian's MinGW-w64 linker. No Windows standard
+//! library is installed (rustup's cannot be downloaded here and Debian's
+//! `libstd-rust-dev-windows` matches only its old rustc), so Debian's second
+//! toolchain (rustc-web, with the library source in rust-web-src) builds std
+//! itself with build-std, as for wasm.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use crate::command::{root, run, say};
+use crate::setup;
+
+const TARGET: &str = "x86_64-pc-windows-gnu";
+
+/// Builds the Windows helper and returns the path of the .exe.
+pub fn build() -> Result<PathBuf, String> {
+    setup::apt(
+        &["gcc-mingw-w64-x86-64", "rustc-web", "cargo-web", "rust-web-src"],
+        "MinGW-w64 to link for Windows, and Debian's Rust with its source to build std for Windows",
+    )?;
+    if !crate::toolchain::debian_ready() {
+        return Err(
+            "Debian's rustc-web is installed but /usr/lib/rustlib/src/rust/library is missing (rust-web-src)".into()
+        );
+    }
+    say(&format!(
+        "Cross-building veiviser-helper.exe ({TARGET}, std built from source; the first build takes a few minutes)"
+    ));
+    // Debian's cargo and rustc first; the rest of PATH for the linker and tools.
+    let mut path = vec![PathBuf::from("/usr/bin")];
+    path.extend(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()));
+    let path = std::env::join_paths(path).map_err(|e| format!("cannot build PATH: {e}"))?;
+    let mut command = Command::new("/usr/bin/cargo");
+    command
+        .current_dir(root())
+        .env("PATH", path)
+        .env("RUSTC_BOOTSTRAP", "1")
+        .env("RUSTC", "/usr/bin/rustc")
+        .env_remove("RUSTUP_TOOLCHAIN")
+        .env_remove("CARGO")
+        .env("CARGO_TARGET_X86_64_PC_WINDOWS_GNU_LINKER", "x86_64-w64-mingw32-gcc")
+        // No MinGW DLLs to ship beside the .exe.
+        .env("CARGO_TARGET_X86_64_PC_WINDOWS_GNU_RUSTFLAGS", "-C target-feature=+crt-static")
+        .args(["build", "--release", "--package=veiviser-helper", "--bin=veiviser-helper"])
+        .args(["--target", TARGET, "-Zbuild-std=std,panic_abort"]);
+    run(&mut command, "the Windows build of the helper")?;
+    let exe = target_dir().join(TARGET).join("release/veiviser-helper.exe");
+    let bytes =
+        std::fs::read(&exe).map_err(|e| format!("the build ended but {} cannot be read: {e}", exe.display()))?;
+    if !bytes.starts_with(b"MZ") {
+        return Err(format!("{} is not a Windows executable", exe.display()));
+    }
+    say(&format!("Built {} ({:.1} MB)", exe.display(), bytes.len() as f64 / 1e6));
+    Ok(exe)
+}
+
+/// Cargo's target directory, as the build sees it.
+fn target_dir() -> PathBuf {
+    match std::env::var_os("CARGO_TARGET_DIR") {
+        Some(dir) if PathBuf::from(&dir).is_absolute() => PathBuf::from(dir),
+        Some(dir) => root().join(dir),
+        None => root().join("target"),
+    }
+}
