@@ -8,6 +8,8 @@ use veiviser_guide::check::{self, Loaded};
 use veiviser_guide::source::Source;
 use veiviser_guide::{index, Finding, GuideEntry, Index};
 
+use crate::i18n::{fill, Lang};
+
 /// Why content could not be shown: a fetch that failed, or findings in the files.
 #[derive(Debug, Clone)]
 pub enum Problem {
@@ -17,20 +19,21 @@ pub enum Problem {
 
 impl Problem {
     /// Explains the problem on the page, for the user and for the author who can fix it.
-    pub fn view(self) -> AnyView {
+    pub fn view(self, lang: Lang) -> AnyView {
+        let t = lang.texts();
         match self {
             Problem::Fetch { path, reason } => view! {
                 <section class="problem" role="alert">
-                    <h1>"Kunne ikke hente innholdet"</h1>
-                    <p>"Filen " <code>{path}</code> " kunne ikke hentes: " {reason}</p>
-                    <p>"Prøv å laste siden på nytt. Hvis feilen varer, kontakt den som drifter nettstedet."</p>
+                    <h1>{t.fetch_failed_title}</h1>
+                    <p>{fill(t.fetch_failed, &[&path])} " " {reason}</p>
+                    <p>{t.fetch_failed_advice}</p>
                 </section>
             }
             .into_any(),
             Problem::Findings(findings) => view! {
                 <section class="problem" role="alert">
-                    <h1>"Veiledningen har feil"</h1>
-                    <p>"Innholdet må rettes før veiledningen kan vises. Dette ble funnet:"</p>
+                    <h1>{t.findings_title}</h1>
+                    <p>{t.findings_intro}</p>
                     <ul class="findings">
                         {findings.into_iter().map(|f| view! { <li><code>{f.to_string()}</code></li> }).collect_view()}
                     </ul>
@@ -61,6 +64,8 @@ pub async fn fetch_index() -> Result<Arc<Index>, Problem> {
 pub struct LoadedGuide {
     pub entry: GuideEntry,
     pub loaded: Loaded,
+    /// The language asked for, when the guide does not exist in it.
+    pub missing_lang: Option<String>,
 }
 
 /// One guide file, parsed and checked on its own; errors become a [`Problem`].
@@ -69,7 +74,9 @@ pub async fn fetch_guide(index: Arc<Index>, id: String, lang: String) -> Result<
         path: format!("content/{id}.{lang}.md"),
         reason: format!("the guide index has no guide `{id}`"),
     })?;
-    let path = entry.file(entry.language_for(&lang));
+    let shown = entry.language_for(&lang);
+    let missing_lang = (shown != lang).then(|| lang.clone());
+    let path = entry.file(shown);
     let source = Source::new(path.clone(), fetch_text(&path).await?);
     let timing = Timing::start(&format!("veiviser:parse-check:{path}"));
     let (guide, mut findings) = veiviser_guide::guide::parse(&source);
@@ -84,7 +91,7 @@ pub async fn fetch_guide(index: Arc<Index>, id: String, lang: String) -> Result<
     if veiviser_guide::finding::has_errors(&findings) {
         return Err(Problem::Findings(findings));
     }
-    Ok(Arc::new(LoadedGuide { entry: entry.clone(), loaded }))
+    Ok(Arc::new(LoadedGuide { entry: entry.clone(), loaded, missing_lang }))
 }
 
 /// A User Timing measure (seen in the browser's performance tools and by `cargo xtask bench`).
@@ -111,19 +118,48 @@ fn performance() -> Option<web_sys::Performance> {
     web_sys::window()?.performance()
 }
 
-/// The guide `id` in the current language, fetched once per guide.
-pub fn use_guide(index: Arc<Index>, id: String) -> LocalResource<Result<Arc<LoadedGuide>, Problem>> {
-    LocalResource::new(move || fetch_guide(Arc::clone(&index), id.clone(), "nb".to_owned()))
+/// The guide `id` in language `lang` (or the guide's own language), fetched once.
+pub fn use_guide(index: Arc<Index>, id: String, lang: Lang) -> LocalResource<Result<Arc<LoadedGuide>, Problem>> {
+    LocalResource::new(move || fetch_guide(Arc::clone(&index), id.clone(), lang.code().to_owned()))
 }
 
-/// Shows `loading` until the guide is there, its problem if it fails, or `view` of it.
+/// Shows a loading line until the guide is there, its problem if it fails, or `view` of it.
 pub fn with_guide(
     guide: LocalResource<Result<Arc<LoadedGuide>, Problem>>,
+    lang: Lang,
     view: impl Fn(Arc<LoadedGuide>) -> AnyView + Send + Sync + 'static,
 ) -> impl IntoView {
     move || match guide.get() {
-        None => leptos::view! { <p class="loading">"Laster …"</p> }.into_any(),
-        Some(Err(problem)) => problem.view(),
+        None => leptos::view! { <p class="loading">{lang.texts().loading}</p> }.into_any(),
+        Some(Err(problem)) => problem.view(lang),
         Some(Ok(loaded)) => view(loaded),
     }
+}
+
+/// Says that the guide is not in the language asked for, and offers those it has.
+pub fn missing_language_notice(guide: &LoadedGuide, lang: Lang) -> Option<AnyView> {
+    let missing = guide.missing_lang.as_deref()?;
+    let t = lang.texts();
+    let shown = crate::i18n::language_name_in(&guide.loaded.guide.lang, lang);
+    let text = fill(t.not_in_language, &[&crate::i18n::language_name_in(missing, lang), &shown]);
+    let offers = guide
+        .entry
+        .languages
+        .iter()
+        .filter_map(|code| Lang::from_code(code))
+        .map(|other| {
+            let place = veiviser_guide::Place { lang: Some(other.code().into()), ..veiviser_guide::Place::step(&guide.entry.id, None) };
+            view! { <li><a href=crate::link::href(&place) lang=other.code() hreflang=other.code()>{other.name()}</a></li> }
+        })
+        .collect_view();
+    Some(
+        view! {
+            <div class="note" role="status">
+                <p>{text}</p>
+                <p>{t.available_in}</p>
+                <ul>{offers}</ul>
+            </div>
+        }
+        .into_any(),
+    )
 }

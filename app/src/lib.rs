@@ -10,6 +10,8 @@ use leptos_router::hooks::use_location;
 use veiviser_guide::Place;
 
 pub mod content;
+pub mod i18n;
+pub mod language;
 pub mod link;
 pub mod progress;
 pub mod start;
@@ -30,23 +32,29 @@ pub fn App() -> impl IntoView {
 fn Page() -> impl IntoView {
     let location = use_location();
     let place = Memo::new(move |_| Place::from_query(&location.search.get()));
+    let lang = Memo::new(move |_| language::current(place.read().lang.as_deref()));
+    Effect::new(move |_| language::apply(lang.get()));
     let guide = Memo::new(move |_| place.read().guide.clone());
     let whole = Memo::new(move |_| place.read().whole);
     let index = LocalResource::new(content::fetch_index);
     view! {
-        <a class="skip-link" href="#main">"Hopp til innholdet"</a>
+        <a class="skip-link" href="#main">{move || lang.get().texts().skip_to_content}</a>
         <header class="site-header">
             <a class="site-name" href=link::href(&Place::start_page())>"Veiviser"</a>
+            <language::Switcher lang place/>
         </header>
         <main id="main" tabindex="-1">
-            {move || match index.get() {
-                None => view! { <p class="loading">"Laster …"</p> }.into_any(),
-                Some(Err(problem)) => problem.view(),
-                Some(Ok(index)) => match (guide.get(), whole.get()) {
-                    (None, _) => view! { <start::StartPage index/> }.into_any(),
-                    (Some(guide), false) => view! { <wizard::Wizard index guide place/> }.into_any(),
-                    (Some(guide), true) => view! { <whole::WholeGuide index guide/> }.into_any(),
-                },
+            {move || {
+                let lang = lang.get();
+                match index.get() {
+                    None => view! { <p class="loading">{lang.texts().loading}</p> }.into_any(),
+                    Some(Err(problem)) => problem.view(lang),
+                    Some(Ok(index)) => match (guide.get(), whole.get()) {
+                        (None, _) => view! { <start::StartPage index lang/> }.into_any(),
+                        (Some(guide), false) => view! { <wizard::Wizard index guide place lang/> }.into_any(),
+                        (Some(guide), true) => view! { <whole::WholeGuide index guide lang/> }.into_any(),
+                    },
+                }
             }}
         </main>
     }

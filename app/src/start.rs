@@ -5,13 +5,14 @@ use std::sync::Arc;
 
 use veiviser_guide::{Index, Place};
 
+use crate::i18n::Lang;
 use crate::{link, progress};
 
 /// Lists the guides of the index, each opening at its start, with a way back to
 /// where the user left off.
 #[component]
-pub fn StartPage(index: Arc<Index>) -> impl IntoView {
-    let lang = "nb";
+pub fn StartPage(index: Arc<Index>, lang: Lang) -> impl IntoView {
+    let t = lang.texts();
     set_title("Veiviser");
     let guides = index
         .guides
@@ -19,19 +20,23 @@ pub fn StartPage(index: Arc<Index>) -> impl IntoView {
         .map(|entry| {
             let href = link::href(&Place::step(&entry.id, None));
             let resume = progress::load(&entry.id).map(|place| {
-                view! { <a class="resume" href=link::href(&place)>"Fortsett der du slapp"</a> }
+                view! { <a class="resume" href=link::href(&place)>{t.resume}</a> }
             });
+            let shown = entry.language_for(lang.code());
+            let title = entry.text(&entry.title, lang.code()).to_owned();
+            // A title given only in the guide's own language is marked as such.
+            let title_lang = entry.title.contains_key(lang.code()).then_some(lang.code()).unwrap_or(shown).to_owned();
             view! {
                 <li>
-                    <a class="guide-link" href=href>{entry.text(&entry.title, lang).to_owned()}</a>
-                    <p class="hint">{entry.text(&entry.audience, lang).to_owned()}</p>
+                    <a class="guide-link" href=href lang=title_lang>{title}</a>
+                    <p class="hint">{entry.text(&entry.audience, lang.code()).to_owned()}</p>
                     {resume}
                 </li>
             }
         })
         .collect_view();
     view! {
-        <h1>"Hva vil du gjøre?"</h1>
+        <h1>{t.start_heading}</h1>
         <ul class="guides">{guides}</ul>
     }
 }

@@ -7,19 +7,21 @@ use std::sync::Arc;
 use veiviser_guide::{render, Index, Place, Target};
 
 use crate::content::{self, LoadedGuide};
+use crate::i18n::Lang;
 use crate::link;
 use crate::start::set_title;
 
 /// Every step of guide `guide`.
 #[component]
-pub fn WholeGuide(index: Arc<Index>, guide: String) -> impl IntoView {
-    let loaded = content::use_guide(index, guide);
-    content::with_guide(loaded, |guide| whole(&guide).into_any())
+pub fn WholeGuide(index: Arc<Index>, guide: String, lang: Lang) -> impl IntoView {
+    let loaded = content::use_guide(index, guide, lang);
+    content::with_guide(loaded, lang, move |guide| whole(&guide, lang).into_any())
 }
 
-fn whole(guide: &LoadedGuide) -> impl IntoView {
+fn whole(guide: &LoadedGuide, lang: Lang) -> impl IntoView {
+    let t = lang.texts();
     let g = &guide.loaded.guide;
-    set_title(&format!("{} – hele veiledningen – Veiviser", g.title));
+    set_title(&format!("{} – {} – Veiviser", g.title, t.whole_guide_title));
     let within = |target: &Target| match target {
         Target::Step(id) => format!("#{id}"),
         other => link::outside(other).unwrap_or_default(),
@@ -35,7 +37,7 @@ fn whole(guide: &LoadedGuide) -> impl IntoView {
                 .filter(|w| w.kind != veiviser_guide::WayKind::Inline)
                 .map(|way| view! { <li><a href=within(&way.target)>{way.label.clone()}</a></li> })
                 .collect_view();
-            let end = step.is_end().then(|| view! { <p class="end-mark">"Slutt på veiledningen."</p> });
+            let end = step.is_end().then(|| view! { <p class="end-mark">{t.end_of_guide}</p> });
             view! {
                 <section class="whole-step" id=step.id.clone()>
                     <h2>{step.title.clone()}</h2>
@@ -47,10 +49,13 @@ fn whole(guide: &LoadedGuide) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <nav class="step-nav" aria-label="Navigasjon i veiledningen">
-            <a class="back-link" href=link::href(&Place::step(&g.id, None))>"Til veiviseren"</a>
+        <nav class="step-nav" aria-label=t.guide_navigation>
+            <a class="back-link" href=link::href(&Place::step(&g.id, None))>{t.back_to_wizard}</a>
         </nav>
-        <h1>{g.title.clone()}</h1>
-        <div class="whole-guide">{steps}</div>
+        {content::missing_language_notice(guide, lang)}
+        <div class="whole-guide" lang=g.lang.clone()>
+            <h1>{g.title.clone()}</h1>
+            {steps}
+        </div>
     }
 }

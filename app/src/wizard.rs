@@ -12,6 +12,7 @@ use veiviser_guide::journey::{self, Answers, Walk};
 use veiviser_guide::{render, Index, Place, Target, Way};
 
 use crate::content::{self, LoadedGuide};
+use crate::i18n::{fill, Lang};
 use crate::start::set_title;
 use crate::{link, progress};
 
@@ -20,20 +21,20 @@ static SHOWN_A_STEP: AtomicBool = AtomicBool::new(false);
 
 /// Shows the step the URL names in guide `guide`, reached through the answers in the URL.
 #[component]
-pub fn Wizard(index: Arc<Index>, guide: String, place: Memo<Place>) -> impl IntoView {
-    let loaded = content::use_guide(index, guide);
-    content::with_guide(loaded, move |guide| view! { <StepPage guide place/> }.into_any())
+pub fn Wizard(index: Arc<Index>, guide: String, place: Memo<Place>, lang: Lang) -> impl IntoView {
+    let loaded = content::use_guide(index, guide, lang);
+    content::with_guide(loaded, lang, move |guide| view! { <StepPage guide place lang/> }.into_any())
 }
 
 #[component]
-fn StepPage(guide: Arc<LoadedGuide>, place: Memo<Place>) -> impl IntoView {
+fn StepPage(guide: Arc<LoadedGuide>, place: Memo<Place>, lang: Lang) -> impl IntoView {
     let navigate = use_navigate();
     move || {
         let place = place.get();
         let start = guide.entry.start.as_str();
         let Loaded { guide: g, .. } = &guide.loaded;
         let Some(walk) = journey::walk(g, start, &place.answers, place.step.as_deref()) else {
-            return view! { <p>"Veiledningen mangler startsteget."</p> }.into_any();
+            return view! { <p>{lang.texts().no_start_step}</p> }.into_any();
         };
         if !walk.reached {
             // Land on the nearest step the answers lead to, and say so.
@@ -48,11 +49,12 @@ fn StepPage(guide: Arc<LoadedGuide>, place: Memo<Place>) -> impl IntoView {
         } else {
             progress::save(&place);
         }
-        step_page(&guide, &place, &walk).into_any()
+        step_page(&guide, &place, &walk, lang).into_any()
     }
 }
 
-fn step_page(guide: &LoadedGuide, place: &Place, walk: &Walk) -> impl IntoView {
+fn step_page(guide: &LoadedGuide, place: &Place, walk: &Walk, lang: Lang) -> impl IntoView {
+    let t = lang.texts();
     let g = &guide.loaded.guide;
     let step = walk.here();
     let answers = &place.answers;
@@ -78,7 +80,7 @@ fn step_page(guide: &LoadedGuide, place: &Place, walk: &Walk) -> impl IntoView {
         .map(|way| {
             let is_chosen = chosen.as_ref().is_some_and(|c| way.target == Target::Step(c.clone()));
             let hint = (!way.hint.is_empty()).then(|| view! { <span class="hint">{way.hint.clone()}</span> });
-            let mark = is_chosen.then(|| view! { <span class="chosen-mark">" (ditt svar)"</span> });
+            let mark = is_chosen.then(|| view! { <span class="chosen-mark">{t.your_answer}</span> });
             view! {
                 <li>
                     <a class="choice" class:chosen=is_chosen href=way_href(way)>{way.label.clone()}{mark}</a>
@@ -90,21 +92,22 @@ fn step_page(guide: &LoadedGuide, place: &Place, walk: &Walk) -> impl IntoView {
     let next = step.next().map(|way| view! { <p><a class="button" href=way_href(way)>{way.label.clone()}</a></p> });
     let back = match walk.previous() {
         Some(previous) => view! {
-            <a class="back-link" href=link::href(&Place::answered(&g.id, &previous.id, answers))>"Tilbake"</a>
+            <a class="back-link" href=link::href(&Place::answered(&g.id, &previous.id, answers))>{t.back}</a>
         }
         .into_any(),
-        None => view! { <a class="back-link" href=link::href(&Place::start_page())>"Til forsiden"</a> }.into_any(),
+        None => view! { <a class="back-link" href=link::href(&Place::start_page())>{t.to_start_page}</a> }.into_any(),
     };
     let note = place.from.as_ref().map(|from| {
         let named = g.step(from).map(|s| s.title.clone()).unwrap_or_else(|| from.clone());
         view! {
             <div class="note" role="status">
-                <p>"Lenken gjaldt steget «" {named} "», som svarene i lenken ikke fører til. Du er her i stedet."</p>
+                <p>{fill(t.moved_note, &[&named])}</p>
             </div>
         }
     });
-    let end = step.is_end().then(|| view! { <p><a href=link::href(&Place::start_page())>"Tilbake til forsiden"</a></p> });
-    let summary = summary(g.id.as_str(), walk, answers, step.is_end());
+    let end = step.is_end().then(|| view! { <p><a href=link::href(&Place::start_page())>{t.back_to_start_page}</a></p> });
+    let summary = summary(g.id.as_str(), walk, answers, step.is_end(), lang);
+    let missing_language = content::missing_language_notice(guide, lang);
     let heading = NodeRef::<leptos::html::H1>::new();
     let title = format!("{} – {} – Veiviser", step.title, g.title);
     Effect::new(move |_| {
@@ -117,25 +120,29 @@ fn step_page(guide: &LoadedGuide, place: &Place, walk: &Walk) -> impl IntoView {
     });
     let guide_id = g.id.clone();
     view! {
-        <nav class="step-nav" aria-label="Navigasjon i veiledningen">{back}</nav>
+        <nav class="step-nav" aria-label=t.guide_navigation>{back}</nav>
+        {missing_language}
+        <div class="guide-content" lang=g.lang.clone()>
         <p class="guide-title">{g.title.clone()}</p>
         {note}
         <h1 id="step-title" tabindex="-1" node_ref=heading>{step.title.clone()}</h1>
         <div class="step-body" inner_html=body></div>
         <ul class="choices">{choices}</ul>
         {next}
+        </div>
         {end}
         {summary}
         <p class="tools">
-            <a href=link::href(&Place::whole_guide(&g.id))>"Se hele veiledningen"</a>
+            <a href=link::href(&Place::whole_guide(&g.id))>{t.whole_guide}</a>
             " · "
-            <a href=link::href(&Place::step(&g.id, None)) on:click=move |_| progress::clear(&guide_id)>"Start på nytt"</a>
+            <a href=link::href(&Place::step(&g.id, None)) on:click=move |_| progress::clear(&guide_id)>{t.start_over}</a>
         </p>
     }
 }
 
 /// "Your answers": each question answered so far, with a link to change it.
-fn summary(guide: &str, walk: &Walk, answers: &Answers, open: bool) -> Option<impl IntoView> {
+fn summary(guide: &str, walk: &Walk, answers: &Answers, open: bool, lang: Lang) -> Option<impl IntoView> {
+    let t = lang.texts();
     let answered = journey::answered(walk, answers);
     if answered.is_empty() {
         return None;
@@ -148,14 +155,14 @@ fn summary(guide: &str, walk: &Walk, answers: &Answers, open: bool) -> Option<im
                 <div class="summary-row">
                     <dt>{a.question.title.clone()}</dt>
                     <dd>{a.answer.label.clone()}</dd>
-                    <dd><a href=change>"Endre" <span class="visually-hidden">" svaret på «" {a.question.title.clone()} "»"</span></a></dd>
+                    <dd><a href=change>{t.change} <span class="visually-hidden">{fill(t.change_hidden, &[&a.question.title])}</span></a></dd>
                 </div>
             }
         })
         .collect_view();
     Some(view! {
         <details class="answers" open=open>
-            <summary>"Dine svar"</summary>
+            <summary>{t.your_answers}</summary>
             <dl class="summary-list">{rows}</dl>
         </details>
     })
@@ -173,12 +180,12 @@ pub fn mount_step(parent: web_sys::HtmlElement, path: &str, markdown: &str, step
         languages: vec![guide.lang.clone()],
         start: step.to_owned(),
     };
-    let loaded = LoadedGuide { entry, loaded: Loaded { source, guide } };
+    let loaded = LoadedGuide { entry, loaded: Loaded { source, guide }, missing_lang: None };
     let place = Place::step(&loaded.loaded.guide.id, Some(step));
     leptos::mount::mount_to(parent, move || {
         let walk = journey::walk(&loaded.loaded.guide, &loaded.entry.start, &place.answers, place.step.as_deref())
             .expect("the step exists");
-        step_page(&loaded, &place, &walk)
+        step_page(&loaded, &place, &walk, Lang::Nb)
     })
     .forget();
 }

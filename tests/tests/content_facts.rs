@@ -259,8 +259,279 @@ fn index_lists_the_five_guides_in_order_with_their_start_steps() {
         }
     }
     let webcert = &guides[4];
-    assert_eq!(webcert["languages"], serde_json::json!(["sv"]));
+    assert_eq!(webcert["languages"], serde_json::json!(["sv", "nb", "en"]));
     for lang in ["sv", "nb"] {
         assert!(webcert["title"][lang].is_string() && webcert["audience"][lang].is_string());
+    }
+}
+
+/// Every translation of a guide and the file it was translated from.
+const TRANSLATIONS: [(&str, &str); 6] = [
+    ("mrs.en.md", "mrs.nb.md"),
+    ("helseregister.en.md", "helseregister.nb.md"),
+    ("hjemmekontor.en.md", "hjemmekontor.nb.md"),
+    ("eportal.en.md", "eportal.nb.md"),
+    ("webcert.en.md", "webcert.sv.md"),
+    ("webcert.nb.md", "webcert.sv.md"),
+];
+
+/// The step ids of a guide, in the order of its headings.
+fn step_ids(file: &str) -> Vec<String> {
+    let path = format!("{CONTENT}{file}");
+    let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
+    text.lines()
+        .filter(|line| line.starts_with("## "))
+        .filter_map(|line| line.rsplit_once("{#"))
+        .map(|(_, id)| id.trim_end().trim_end_matches('}').split(' ').next().unwrap_or_default().to_owned())
+        .collect()
+}
+
+/// The targets of the links to steps in `text` (`](#id)`), in order.
+fn step_links(text: &str) -> Vec<&str> {
+    text.match_indices("](#").map(|(at, _)| &text[at + 3..]).map(|rest| &rest[..rest.find(')').unwrap_or(0)]).collect()
+}
+
+/// The live checks of a step: its ```check block, white space made one space.
+fn checks(step: &str) -> Option<&str> {
+    let start = step.find("```check")?;
+    let end = step[start + 8..].find("```")? + start + 8;
+    Some(&step[start..end + 3])
+}
+
+#[test]
+fn english_guides_keep_the_key_facts_of_their_sources() {
+    assert_keeps(
+        "mrs.en.md",
+        &[
+            "lang: en",
+            "Internet Explorer",
+            "smartcard or with a code sent by SMS",
+            "**Jeg har et smartkort** (\"I have a smartcard\")",
+            "**Jeg har IKKE et smartkort** (\"I do NOT have a smartcard\")",
+            "I don't know what to choose",
+            "**before**",
+            "close the window and open it again",
+            "personal PIN code",
+            "Hemit STS",
+            "2.1.0.56",
+            "**Velg avdeling** (\"Choose department\")",
+            "HELSE BERGEN HF/Ortopedisk avdeling HUS (111961)",
+            "**Velg rolle** (\"Choose role\")",
+            "**Velg** (\"Choose\")",
+            "two certificates on the same card",
+            "Choose the bottom one: **ihelse.net Issuing CA4**",
+            "Velg et sertifikat som du ønsker å bruke til godkjenning.",
+            "Choose a certificate that you want to use for authentication.",
+            "If you cancel the operation, close the browser and try again.",
+            "**Brukernavn** (\"Username\")",
+            "**Passord** (\"Password\")",
+            "**Logg på** (\"Log in\")",
+            "a code by SMS",
+        ],
+    );
+    assert_keeps(
+        "helseregister.en.md",
+        &[
+            "lang: en",
+            "NorArtritt",
+            "Are you a new user?",
+            "https://helseregister.no",
+            "**Ny bruker** (\"New user\")",
+            "Fill in all required fields",
+            "**Primær Mobil** (\"Primary mobile\") is used to send SMS messages with a one-time code",
+            "**Sekundær Mobil**",
+            "**Organisasjon du søker til**",
+            "**Send skjema** (\"Send form\")",
+            "user administrator",
+            "the password is sent to your mobile number",
+            "**Glemt passord**",
+            "**Glemt brukernavn**",
+            "**Logg inn**",
+            "**Engangspassord** (\"One-time password\")",
+            "**Neste** (\"Next\")",
+            "**Søk ny tilgang** (\"Apply for new access\")",
+            "**Ny tilgang**",
+            "**Prosjekt**",
+            "**Organisasjon**",
+            "Norsk kvalitetsregister for artrittsykdommer",
+            "only used for user administration",
+            "https://mrs.nhn.no/norartrittregister/",
+            "76 16 63 33",
+            "tel:+4776166333",
+            "weekdays between 08:00 and 15:30",
+            "**Support**",
+        ],
+    );
+    assert_keeps(
+        "hjemmekontor.en.md",
+        &[
+            "lang: en",
+            "Norsk Helsenett",
+            "01.04.2020",
+            "Hjemmekontor – Sjekkliste før installasjon",
+            "Hjemmekontor – Installasjonsveiledning Del 2 hjemme-PC",
+            "Hjemmekontor – Installasjonsveiledning Mac",
+            "in the order given",
+            "https://nhn.no/media/2943/jobbpc-01042020.exe",
+            "local administrator",
+            "user account control",
+            "**Ja** (\"Yes\")",
+            "**Installer** (\"Install\")",
+            "**Lagre profil** (\"Save profile\")",
+            "USB disk",
+            "«hjemmekontor»",
+            "Write down the password",
+            "**OK**",
+            "Kundeportalen",
+            "received your username and password from NHN",
+            "two-factor authentication",
+            "**Bekreft** (\"Confirm\")",
+            "24 20 00 00",
+            "tel:+4724200000",
+            "Ditt Buypasskort er ikke registrert i våre systemer",
+            "**Registrer Buypasskort** (\"Register Buypass card\")",
+            "**Buypass ID på smartkort** (\"Buypass ID on smartcard\")",
+            "patient record system supplier",
+            "(EDI)",
+            "61 13 59 20",
+            "tel:+4761135920",
+            "www.buypass.no",
+            "up to 15 minutes",
+            "after the serial number has been updated",
+        ],
+    );
+    assert_keeps(
+        "eportal.en.md",
+        &[
+            "lang: en",
+            "What do you want to do?",
+            "**Brukerhåndtering - Aktivere ePortal** (\"User management - Activate ePortal\")",
+            "Only users with the Administrator right can change the values.",
+            "Sales at CGM",
+            "**Endre EP** (\"Change EP\")",
+            "**today's password** (dagens passord)",
+            "**EP identifier** (EP identifikator)",
+            "**ePortal er aktivert** (\"ePortal is activated\")",
+            "add-on component",
+            "eHastetimer skal vises på nett fra kl. 16:00 dagen før",
+            "from 16:00 the day before",
+            "24 hours before the appointment",
+            "1 NOK",
+            "**Send SMS timepåminnelser til alle ePortal pasientene**",
+            "The office is invoiced for these SMS messages, and they are free for the patient.",
+            "**Gir bruker tilgang til ePortal** (\"Gives user access to ePortal\")",
+            "**Rediger pasienter med spesielle tilgangsrettigheter**",
+            "**Endre filter** (\"Change filter\")",
+            "**Hent pasient** (\"Fetch patient\")",
+            "**Opprett konto** (\"Create account\")",
+            "**ePortal (Ctrl+4)**",
+            "*Magnard Koman*",
+            "**Hastetimer** (\"Urgent appointments\")",
+            "**EP-reseptfornyelse** (\"EP prescription renewal\")",
+            "**Legg til/Rediger** (\"Add/Edit\")",
+            "one user per installation",
+            "The delegation is NOT active",
+            "«Pasienter på liste til ...»",
+            "**Tilbakestill** (\"Reset\")",
+            "`[PATIENT_VALUE_TAG]`",
+            "`[DOCTOR_VALUE_TAG]`",
+            "**ePortal Pasientlogg** (\"ePortal patient log\")",
+            "**Ny bruker** (\"New user\") wizard",
+            "BankID module",
+            "'ekonsultasjon'",
+            "Process Coordinator service",
+            "BankID only works for a real BankID account.",
+            "\"red ball\"",
+            "**Mine Opplysninger** (\"My details\")",
+            "https://www.besoklegen.no/Login.aspx?ClinicId=karrestadlegekantor",
+            "NB ! BankID er påkrevd for bruk av e-Konsultasjon",
+            "kr. 1,- per mottatt melding",
+            "NOK 1 per message received",
+        ],
+    );
+    assert_keeps(
+        "webcert.en.md",
+        &[
+            "lang: en",
+            "SITHS eID",
+            "PIN code 1 (PIN1)",
+            "Region Stockholm",
+            "If you enter the wrong PIN code three times, the card will be locked",
+            "three wrong attempts lock the card, and you then need the PUK code",
+            "received separately when the card was handed out",
+            "The registration only needs to be done once",
+            "SITHS application",
+            "identification code (**PIN1**)",
+            "**Legitimera** (\"Identify\")",
+            "**Klar att användas** (\"Ready to use\")",
+            "SITHS eID **på denna enhet** (\"on this device\")",
+            "**Skriv under** (\"Sign\")",
+            "enter PIN1 when you log in to TakeCare",
+            "www.ehalsaregionstockholm.se",
+            "mailto:fo.vardprocess@sl.se",
+        ],
+    );
+}
+
+#[test]
+fn norwegian_webcert_guide_keeps_the_key_facts_of_its_swedish_source() {
+    assert_keeps(
+        "webcert.nb.md",
+        &[
+            "lang: nb",
+            "SITHS eID",
+            "PIN-kode 1 (PIN1)",
+            "Region Stockholm",
+            "Hvis du taster feil PIN-kode tre ganger, blir kortet låst",
+            "tre feil forsøk låser kortet, og da trenger du PUK-koden",
+            "PUK-koden, som du fikk separat da du fikk utlevert kortet",
+            "Registreringen trenger bare å gjøres én gang",
+            "SITHS-applikasjonen",
+            "legitimeringskoden din (**PIN1**)",
+            "**Legitimera** («Legitimer deg»)",
+            "**Klar att användas** («Klar til bruk»)",
+            "SITHS eID **på denna enhet** («på denne enheten»)",
+            "**Skriv under**",
+            "taste PIN1 når du logger inn i TakeCare",
+            "www.ehalsaregionstockholm.se",
+            "mailto:fo.vardprocess@sl.se",
+        ],
+    );
+}
+
+#[test]
+fn translations_keep_every_step_and_the_ways_of_each_step_in_order() {
+    for (translation, source) in TRANSLATIONS {
+        assert_eq!(step_ids(translation), step_ids(source), "{translation} lacks steps of {source}");
+        for id in step_ids(source) {
+            let (ours, theirs) = (step(translation, &id), step(source, &id));
+            let (links, source_links) = (step_links(&ours), step_links(&theirs));
+            assert_eq!(links, source_links, "{translation}, step `{id}`: links differ from {source}");
+            let classes = |text: &str| text[..text.find('}').unwrap_or(0)].to_owned();
+            assert_eq!(classes(&ours), classes(&theirs), "{translation}, step `{id}`: .end/.loop differ from {source}");
+        }
+    }
+}
+
+#[test]
+fn translations_keep_the_live_checks_of_their_sources_unchanged() {
+    for (translation, source) in TRANSLATIONS {
+        for id in step_ids(source) {
+            let (ours, theirs) = (step(translation, &id), step(source, &id));
+            assert_eq!(checks(&ours), checks(&theirs), "{translation}, step `{id}`: check block differs from {source}");
+        }
+    }
+}
+
+#[test]
+fn index_lists_english_for_every_guide_after_its_source_language() {
+    let path = format!("{CONTENT}index.json");
+    let index: serde_json::Value = serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
+    for entry in index["guides"].as_array().unwrap() {
+        let id = entry["id"].as_str().unwrap();
+        let languages = entry["languages"].as_array().unwrap();
+        assert_eq!(languages.last(), Some(&serde_json::json!("en")), "{id} does not list English last");
+        assert_ne!(languages[0], "en", "{id} lists English before its source language");
+        assert!(entry["title"]["en"].is_string() && entry["audience"]["en"].is_string(), "{id} has no English texts");
     }
 }

@@ -19,6 +19,8 @@ pub struct Place {
     pub from: Option<String>,
     /// The whole guide as one document, for reading and printing.
     pub whole: bool,
+    /// The interface language chosen with the language switcher (`nb`, `sv`, `en`).
+    pub lang: Option<String>,
 }
 
 impl Place {
@@ -52,6 +54,7 @@ impl Place {
                 ("step", value) => place.step = value,
                 ("from", value) => place.from = value,
                 ("view", Some(view)) => place.whole = view == "all",
+                ("lang", value) => place.lang = value,
                 ("a", Some(pair)) => {
                     if let Some((step, target)) = pair.split_once('.') {
                         place.answers = place.answers.with(step, target);
@@ -66,6 +69,9 @@ impl Place {
     /// The query string for this place, with its leading `?` (just `?` for the start page).
     pub fn to_query(&self) -> String {
         let mut query = form_urlencoded::Serializer::new(String::new());
+        if let Some(lang) = &self.lang {
+            query.append_pair("lang", lang);
+        }
         if let Some(guide) = &self.guide {
             query.append_pair("guide", guide);
             if self.whole {
@@ -107,6 +113,13 @@ mod tests {
     fn the_whole_guide_and_a_moved_link_are_named_in_the_query() {
         let place = Place { from: Some("velg".into()), ..Place::whole_guide("mrs") };
         assert_eq!(place.to_query(), "?guide=mrs&view=all&from=velg");
+        assert_eq!(Place::from_query(&place.to_query()), place);
+    }
+
+    #[test]
+    fn the_language_comes_first_and_round_trips() {
+        let place = Place { lang: Some("sv".into()), ..Place::step("webcert", Some("signera")) };
+        assert_eq!(place.to_query(), "?lang=sv&guide=webcert&step=signera");
         assert_eq!(Place::from_query(&place.to_query()), place);
     }
 
