@@ -163,3 +163,20 @@ pub fn missing_language_notice(guide: &LoadedGuide, lang: Lang) -> Option<AnyVie
         .into_any(),
     )
 }
+
+/// Every guide of the index in language `lang` (or each guide's own), for the
+/// helpdesk page, search and step codes; fetched when such a page needs them.
+pub async fn fetch_all(index: Arc<Index>, lang: Lang) -> Result<Arc<Vec<Arc<LoadedGuide>>>, Problem> {
+    let mut guides = Vec::new();
+    for entry in &index.guides {
+        guides.push(fetch_guide(Arc::clone(&index), entry.id.clone(), lang.code().to_owned()).await?);
+    }
+    Ok(Arc::new(guides))
+}
+
+/// The link that opens `step` of `guide` outright, with the answers that lead there.
+pub fn step_href(guide: &LoadedGuide, step: &str) -> String {
+    let g = &guide.loaded.guide;
+    let answers = veiviser_guide::journey::answers_to(g, &guide.entry.start, step).unwrap_or_default();
+    crate::link::href(&veiviser_guide::Place::answered(&g.id, step, &answers))
+}

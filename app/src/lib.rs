@@ -7,13 +7,19 @@ use leptos::prelude::*;
 use leptos_router::components::Router;
 use leptos_router::hooks::use_location;
 
-use veiviser_guide::Place;
+pub use veiviser_guide::Place;
 
+pub mod codes;
 pub mod content;
+pub mod diagnostics;
+pub mod helper;
+pub mod helpdesk;
 pub mod i18n;
 pub mod language;
 pub mod link;
+pub mod live;
 pub mod progress;
+pub mod search;
 pub mod start;
 pub mod whole;
 pub mod wizard;
@@ -37,6 +43,9 @@ fn Page() -> impl IntoView {
     let guide = Memo::new(move |_| place.read().guide.clone());
     let whole = Memo::new(move |_| place.read().whole);
     let index = LocalResource::new(content::fetch_index);
+    let page = Memo::new(move |_| place.read().page.clone());
+    let query = Memo::new(move |_| place.read().query.clone());
+    helper::provide();
     view! {
         <a class="skip-link" href="#main">{move || lang.get().texts().skip_to_content}</a>
         <header class="site-header">
@@ -46,9 +55,18 @@ fn Page() -> impl IntoView {
         <main id="main" tabindex="-1">
             {move || {
                 let lang = lang.get();
+                if page.get().as_deref() == Some("diagnostics") {
+                    return view! { <diagnostics::Diagnostics lang/> }.into_any();
+                }
                 match index.get() {
                     None => view! { <p class="loading">{lang.texts().loading}</p> }.into_any(),
                     Some(Err(problem)) => problem.view(lang),
+                    Some(Ok(index)) if page.get().as_deref() == Some("helpdesk") => {
+                        view! { <helpdesk::Helpdesk index lang/> }.into_any()
+                    }
+                    Some(Ok(index)) if page.get().as_deref() == Some("search") => {
+                        view! { <search::SearchPage index lang query=query.get()/> }.into_any()
+                    }
                     Some(Ok(index)) => match (guide.get(), whole.get()) {
                         (None, _) => view! { <start::StartPage index lang/> }.into_any(),
                         (Some(guide), false) => view! { <wizard::Wizard index guide place lang/> }.into_any(),
@@ -57,5 +75,12 @@ fn Page() -> impl IntoView {
                 }
             }}
         </main>
+        <footer class="site-footer">
+            <ul>
+                <li><a href=link::href(&Place::page("search"))>{move || lang.get().texts().search}</a></li>
+                <li><a href=link::href(&Place::page("helpdesk"))>{move || lang.get().texts().helpdesk}</a></li>
+                <li><a href=link::href(&Place::page("diagnostics"))>{move || lang.get().texts().diagnostics}</a></li>
+            </ul>
+        </footer>
     }
 }

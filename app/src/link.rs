@@ -24,3 +24,12 @@ pub fn outside(target: &Target) -> Option<String> {
         Target::Unsafe(_) => Some("#".into()),
     }
 }
+
+/// True when the page already shows `href` (so an automatic move is not needed).
+pub fn href_is_current_step(href: &str) -> bool {
+    let current = web_sys::window().and_then(|w| {
+        let location = w.location();
+        Some(format!("{}{}", location.pathname().ok()?, location.search().ok()?))
+    });
+    current.as_deref() == Some(href)
+}

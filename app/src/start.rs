@@ -25,7 +25,7 @@ pub fn StartPage(index: Arc<Index>, lang: Lang) -> impl IntoView {
             let shown = entry.language_for(lang.code());
             let title = entry.text(&entry.title, lang.code()).to_owned();
             // A title given only in the guide's own language is marked as such.
-            let title_lang = entry.title.contains_key(lang.code()).then_some(lang.code()).unwrap_or(shown).to_owned();
+            let title_lang = if entry.title.contains_key(lang.code()) { lang.code() } else { shown }.to_owned();
             view! {
                 <li>
                     <a class="guide-link" href=href lang=title_lang>{title}</a>
@@ -38,6 +38,8 @@ pub fn StartPage(index: Arc<Index>, lang: Lang) -> impl IntoView {
     view! {
         <h1>{t.start_heading}</h1>
         <ul class="guides">{guides}</ul>
+        <crate::search::SearchForm lang/>
+        <crate::codes::CodeBox index=Arc::clone(&index) lang/>
     }
 }
 

@@ -18,6 +18,13 @@ use crate::{link, progress};
 
 /// Set once the first step has been shown: later steps move focus to their heading.
 static SHOWN_A_STEP: AtomicBool = AtomicBool::new(false);
+/// Set when the page moves on by itself (a card was inserted): focus stays where it is.
+static SKIP_FOCUS: AtomicBool = AtomicBool::new(false);
+
+/// The next step shown is reached without the user acting: do not move focus to it.
+pub fn skip_next_focus() {
+    SKIP_FOCUS.store(true, Ordering::Relaxed);
+}
 
 /// Shows the step the URL names in guide `guide`, reached through the answers in the URL.
 #[component]
@@ -112,13 +119,36 @@ fn step_page(guide: &LoadedGuide, place: &Place, walk: &Walk, lang: Lang) -> imp
     let title = format!("{} – {} – Veiviser", step.title, g.title);
     Effect::new(move |_| {
         set_title(&title);
-        if SHOWN_A_STEP.swap(true, Ordering::Relaxed) {
+        let skip = SKIP_FOCUS.swap(false, Ordering::Relaxed);
+        if SHOWN_A_STEP.swap(true, Ordering::Relaxed) && !skip {
             if let Some(heading) = heading.get() {
                 let _ = heading.focus();
             }
         }
     });
     let guide_id = g.id.clone();
+    let code = crate::codes::code_of(guide, &step.id).map(|code| {
+        let copied = RwSignal::new(false);
+        let copy = move |_| {
+            if let Some(window) = web_sys::window() {
+                if let Ok(href) = window.location().href() {
+                    let _ = window.navigator().clipboard().write_text(&href);
+                    copied.set(true);
+                }
+            }
+        };
+        view! {
+            <p class="step-code">
+                {t.step_code} ": " <strong class="code">{code}</strong> " "
+                <button type="button" class="link-button" on:click=copy>{t.copy_link}</button>
+                <span role="status">{move || copied.get().then_some(t.link_copied)}</span>
+            </p>
+        }
+    });
+    let live = step.live.clone().map(|check| {
+        let next = step.next().map(way_href);
+        view! { <crate::live::LivePanel check lang next/> }
+    });
     view! {
         <nav class="step-nav" aria-label=t.guide_navigation>{back}</nav>
         {missing_language}
@@ -127,10 +157,14 @@ fn step_page(guide: &LoadedGuide, place: &Place, walk: &Walk, lang: Lang) -> imp
         {note}
         <h1 id="step-title" tabindex="-1" node_ref=heading>{step.title.clone()}</h1>
         <div class="step-body" inner_html=body></div>
+        </div>
+        {live}
+        <div class="guide-content" lang=g.lang.clone()>
         <ul class="choices">{choices}</ul>
         {next}
         </div>
         {end}
+        {code}
         {summary}
         <p class="tools">
             <a href=link::href(&Place::whole_guide(&g.id))>{t.whole_guide}</a>
@@ -179,6 +213,7 @@ pub fn mount_step(parent: web_sys::HtmlElement, path: &str, markdown: &str, step
         audience: Default::default(),
         languages: vec![guide.lang.clone()],
         start: step.to_owned(),
+        code: None,
     };
     let loaded = LoadedGuide { entry, loaded: Loaded { source, guide }, missing_lang: None };
     let place = Place::step(&loaded.loaded.guide.id, Some(step));

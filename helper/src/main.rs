@@ -51,8 +51,13 @@ fn main() -> ExitCode {
                 if config.allowed_origins.is_empty() {
                     eprintln!("veiviser-helper: no origin is allowed, so no web page can read it (see --allow-origin)");
                 }
-                running.wait();
-                ExitCode::SUCCESS
+                match running.wait() {
+                    Ok(()) => ExitCode::SUCCESS,
+                    Err(message) => {
+                        eprintln!("veiviser-helper: {message}");
+                        ExitCode::FAILURE
+                    }
+                }
             }
             Err(message) => {
                 eprintln!("veiviser-helper: {message}");

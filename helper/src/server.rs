@@ -1,99 +1,96 @@
-//! Serves the API on 127.0.0.1 with bounded connections, threads and time.
+//! Serves the API on 127.0.0.1 over `tiny_http`: thin glue from its requests
+//! to [`api::handle`] and back, run by a fixed pool of worker threads.
 //!
-//! One thread accepts; each connection gets a thread, and there are at most
-//! `max_connections` of them. A request head must arrive within `head_timeout`
-//! and fit in `max_head` bytes; no body is ever read. When every slot is taken,
-//! the connection that has waited longest without sending a whole request (a
-//! slow client, or an idle keep-alive; at least 100 ms) is closed to make room,
-//! so neither a flood nor a slow client can keep a normal request out.
+//! `tiny_http` reads every connection on a thread of its own and has no limits
+//! of its own on time or size. Time is bounded by socket timeouts set on the
+//! listening socket, which accepted sockets inherit (Linux; Windows too, untested
+//! here): a client that sends nothing for `timeout` is dropped. What cannot be bounded this way
+//! is written down under "Limits" in `helper/API.md`.
 
-use std::io::{ErrorKind, Read, Write};
-use std::net::{Shutdown, SocketAddr, TcpListener, TcpStream};
+use std::io::{Cursor, ErrorKind};
+use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::Arc;
 use std::thread::JoinHandle;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use crate::api::{self, Request, LONG_POLL};
+use tiny_http::{Header, StatusCode};
+
+use crate::api::{self, LONG_POLL};
 use crate::config::Config;
-use crate::http::{self, Parsed};
 use crate::state::Shared;
 use crate::watch::Watcher;
 
 /// The server's bounds.
 #[derive(Debug, Clone)]
 pub struct Limits {
-    /// Open connections (and so connection threads) at most.
-    pub max_connections: usize,
-    /// Long polls waiting at once; more answer at once with the current status.
+    /// Worker threads answering requests, long polls included.
+    pub workers: usize,
+    /// Long polls waiting at once (at most `workers - 1`); more answer at once with the current status.
     pub long_polls: usize,
     /// How long a long poll waits at most.
     pub long_poll: Duration,
-    /// Time for a whole request head, from its first byte (or from accepting the connection).
-    pub head_timeout: Duration,
-    /// How long an idle keep-alive connection stays open.
-    pub idle_timeout: Duration,
-    /// Time for writing an answer to a client that does not read.
-    pub write_timeout: Duration,
-    /// Bytes of request head at most.
+    /// Socket read and write timeout of every connection: a client silent this long is dropped.
+    pub timeout: Duration,
+    /// Bytes of request head at most; a longer head is answered 431.
     pub max_head: usize,
 }
 
 impl Default for Limits {
     fn default() -> Self {
         Limits {
-            max_connections: 64,
+            workers: 36,
             long_polls: 32,
             long_poll: LONG_POLL,
-            head_timeout: Duration::from_secs(5),
-            idle_timeout: Duration::from_secs(15),
-            write_timeout: Duration::from_secs(5),
+            timeout: Duration::from_secs(5),
             max_head: 8 * 1024,
         }
     }
 }
 
-/// Stack of a connection thread: parsing and JSON need little.
+/// Header lines a request may have at most; more are answered 431.
+const MAX_HEADERS: usize = 64;
+/// Stack of a worker thread: routing and JSON need little.
 const STACK: usize = 256 * 1024;
-/// How long a new connection may wait for a slot before it is told "busy".
-const SLOT_WAIT: Duration = Duration::from_secs(1);
-/// A connection is only closed to make room once it has been idle this long, so
-/// that a new one is not closed before its thread has even read its request.
-const MIN_IDLE: Duration = Duration::from_millis(100);
-/// How often a full table is looked at again for a connection to close.
-const RECHECK: Duration = Duration::from_millis(25);
 
 /// A running helper.
 pub struct Running {
+    /// Where it answers.
     pub addr: SocketAddr,
+    /// The state it answers from.
     pub shared: Arc<Shared>,
     server: Arc<Server>,
-    accept: JoinHandle<()>,
+    workers: Vec<JoinHandle<()>>,
+    waker: JoinHandle<()>,
+    failed: Receiver<String>,
     watcher: Option<Watcher>,
 }
 
 impl Running {
-    /// Blocks until the server stops (it does not stop by itself).
-    pub fn wait(self) {
-        let _ = self.accept.join();
+    /// Blocks while the server answers; returns why if it can no longer accept connections.
+    pub fn wait(self) -> Result<(), String> {
+        match self.failed.recv() {
+            Ok(reason) => Err(reason),
+            // Every worker ended without a failure: only `stop` does that.
+            Err(_) => Ok(()),
+        }
     }
 
-    /// Stops answering, closes every connection, and stops the PC/SC watcher.
+    /// Stops answering, wakes the long polls, and stops the PC/SC watcher.
     pub fn stop(self) {
         self.server.stopped.store(true, Ordering::SeqCst);
         self.shared.close();
-        let _ = TcpStream::connect_timeout(&self.addr, Duration::from_secs(1));
-        let _ = self.accept.join();
-        let deadline = Instant::now() + Duration::from_secs(2);
-        let mut table = self.server.lock();
-        for entry in &table.entries {
-            let _ = entry.stream.shutdown(Shutdown::Both);
+        // One unblock wakes one worker waiting in `recv`.
+        for _ in &self.workers {
+            self.server.http.unblock();
         }
-        while !table.entries.is_empty() && Instant::now() < deadline {
-            table =
-                self.server.freed.wait_timeout(table, Duration::from_millis(50)).unwrap_or_else(|p| p.into_inner()).0;
+        for worker in self.workers {
+            let _ = worker.join();
         }
-        drop(table);
+        let _ = self.waker.join();
+        // Dropping the last handle closes tiny_http's listening socket.
+        drop(self.server);
         if let Some(watcher) = self.watcher {
             watcher.stop();
         }
@@ -118,210 +115,151 @@ pub fn serve(config: &Config, shared: Arc<Shared>, limits: Limits) -> Result<Run
         _ => format!("cannot listen on 127.0.0.1:{}: {e}", config.port),
     })?;
     let addr = listener.local_addr().map_err(|e| format!("cannot read the bound address: {e}"))?;
+    let listener = with_timeouts(listener, limits.timeout)
+        .map_err(|e| format!("cannot set the socket timeouts on 127.0.0.1:{}: {e}", addr.port()))?;
+    let http = tiny_http::Server::from_listener(listener, None)
+        .map_err(|e| format!("cannot serve on 127.0.0.1:{}: {e}", addr.port()))?;
+    let workers = limits.workers.max(2);
     let server = Arc::new(Server {
         config: Config { port: addr.port(), ..config.clone() },
         shared: Arc::clone(&shared),
+        // Long polls never take every worker: the rest answer at once.
+        long_poll_cap: limits.long_polls.min(workers - 1),
         limits,
+        http,
         stopped: AtomicBool::new(false),
         long_polls: AtomicUsize::new(0),
-        table: Mutex::new(Table::default()),
-        freed: Condvar::new(),
     });
-    let accepting = Arc::clone(&server);
-    let accept = std::thread::Builder::new()
-        .name("http-accept".into())
-        .spawn(move || accept_loop(&listener, &accepting))
-        .map_err(|e| format!("cannot start the accept thread: {e}"))?;
-    Ok(Running { addr, shared, server, accept, watcher: None })
+    let (report, failed) = mpsc::channel();
+    let workers = (0..workers)
+        .map(|_| {
+            let (server, report) = (Arc::clone(&server), report.clone());
+            std::thread::Builder::new()
+                .name("http-worker".into())
+                .stack_size(STACK)
+                .spawn(move || work(&server, &report))
+                .map_err(|e| format!("cannot start a worker thread: {e}"))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    drop(report);
+    let waking = Arc::clone(&server);
+    let waker = std::thread::Builder::new()
+        .name("http-waker".into())
+        .stack_size(64 * 1024)
+        .spawn(move || keep_accept_awake(addr, &waking))
+        .map_err(|e| format!("cannot start the waker thread: {e}"))?;
+    Ok(Running { addr, shared, server, workers, waker, failed, watcher: None })
+}
+
+/// Sets SO_RCVTIMEO and SO_SNDTIMEO on the listening socket; accepted sockets inherit them.
+fn with_timeouts(listener: TcpListener, timeout: Duration) -> std::io::Result<TcpListener> {
+    let socket = socket2::Socket::from(listener);
+    socket.set_read_timeout(Some(timeout))?;
+    socket.set_write_timeout(Some(timeout))?;
+    Ok(socket.into())
+}
+
+/// On Linux SO_RCVTIMEO also limits `accept`, and tiny_http's accept thread
+/// ends for good on its first error; so connect briefly at half the timeout to
+/// keep `accept` from ever waiting that long. The empty connection is read to
+/// its end by tiny_http and never reaches a worker.
+fn keep_accept_awake(addr: SocketAddr, server: &Server) {
+    let period = server.limits.timeout / 2;
+    let mut slept = Duration::ZERO;
+    let step = Duration::from_millis(50).min(period);
+    while !server.stopped.load(Ordering::SeqCst) {
+        std::thread::sleep(step);
+        slept += step;
+        if slept >= period {
+            slept = Duration::ZERO;
+            let _ = TcpStream::connect_timeout(&addr, period);
+        }
+    }
 }
 
 struct Server {
     config: Config,
     shared: Arc<Shared>,
     limits: Limits,
+    long_poll_cap: usize,
+    http: tiny_http::Server,
     stopped: AtomicBool,
     long_polls: AtomicUsize,
-    table: Mutex<Table>,
-    /// Signalled when a connection ends.
-    freed: Condvar,
 }
 
-#[derive(Default)]
-struct Table {
-    next_id: u64,
-    entries: Vec<Entry>,
-}
-
-/// An open connection, as the accept thread sees it.
-struct Entry {
-    id: u64,
-    /// A handle to close it from outside.
-    stream: TcpStream,
-    /// Answering a request (not closable to make room).
-    busy: bool,
-    /// Since when it has waited for a request without being busy.
-    idle_since: Instant,
-    evicted: bool,
-}
-
-impl Server {
-    fn lock(&self) -> MutexGuard<'_, Table> {
-        self.table.lock().unwrap_or_else(|p| p.into_inner())
-    }
-
-    fn set_busy(&self, id: u64, busy: bool) {
-        if let Some(entry) = self.lock().entries.iter_mut().find(|e| e.id == id) {
-            entry.busy = busy;
-            entry.idle_since = Instant::now();
-        }
-    }
-
-    /// Waits for a free slot, closing the longest-idle connection if all are taken.
-    fn make_room(&self) -> Option<MutexGuard<'_, Table>> {
-        let deadline = Instant::now() + SLOT_WAIT;
-        let mut table = self.lock();
-        while table.entries.len() >= self.limits.max_connections {
-            let victim = table
-                .entries
-                .iter_mut()
-                .filter(|e| !e.busy && !e.evicted && e.idle_since.elapsed() >= MIN_IDLE)
-                .min_by_key(|e| e.idle_since);
-            if let Some(victim) = victim {
-                victim.evicted = true;
-                let _ = victim.stream.shutdown(Shutdown::Both);
-            }
-            let left = deadline.saturating_duration_since(Instant::now());
-            if left.is_zero() {
-                return None;
-            }
-            table = self.freed.wait_timeout(table, left.min(RECHECK)).unwrap_or_else(|p| p.into_inner()).0;
-        }
-        Some(table)
-    }
-}
-
-fn accept_loop(listener: &TcpListener, server: &Arc<Server>) {
-    for stream in listener.incoming() {
-        if server.stopped.load(Ordering::SeqCst) {
-            return;
-        }
-        let stream = match stream {
-            Ok(stream) => stream,
-            // Out of file descriptors and the like: let connections end, then go on.
-            Err(_) => {
-                std::thread::sleep(Duration::from_millis(20));
-                continue;
-            }
-        };
-        let Some(mut table) = server.make_room() else {
-            refuse_busy(stream);
-            continue;
-        };
-        let Ok(handle) = stream.try_clone() else { continue };
-        table.next_id += 1;
-        let id = table.next_id;
-        table.entries.push(Entry { id, stream: handle, busy: false, idle_since: Instant::now(), evicted: false });
-        drop(table);
-        let serving = Arc::clone(server);
-        let spawned = std::thread::Builder::new().name("http-conn".into()).stack_size(STACK).spawn(move || {
-            connection(stream, id, &serving);
-            serving.lock().entries.retain(|e| e.id != id);
-            serving.freed.notify_all();
-        });
-        if spawned.is_err() {
-            server.lock().entries.retain(|e| e.id != id);
-        }
-    }
-}
-
-/// Every slot is busy answering: say so at once rather than queue.
-fn refuse_busy(mut stream: TcpStream) {
-    let response = api::Response {
-        status: 503,
-        headers: vec![("Content-Type", "application/json".into()), ("Retry-After", "1".into())],
-        body: r#"{"error":"the helper is busy; try again in a second"}"#.into(),
-    };
-    let _ = stream.set_write_timeout(Some(Duration::from_millis(100)));
-    let _ = stream.write_all(&http::serialize(&response, false));
-}
-
-/// Serves the requests of one connection until it closes, times out or errs.
-fn connection(mut stream: TcpStream, id: u64, server: &Server) {
-    let limits = &server.limits;
-    let _ = stream.set_nodelay(true);
-    let _ = stream.set_write_timeout(Some(limits.write_timeout));
-    let mut buffer: Vec<u8> = Vec::with_capacity(1024);
-    let mut chunk = [0u8; 2048];
-    // The first request must come within the head timeout; later ones may idle first.
-    let mut deadline = Instant::now() + limits.head_timeout;
+/// A worker: answers requests until the server stops or can no longer accept.
+fn work(server: &Server, report: &Sender<String>) {
     loop {
-        let head = loop {
-            match http::parse(&buffer, limits.max_head) {
-                Parsed::Done(head, used) => {
-                    buffer.drain(..used);
-                    break head;
-                }
-                Parsed::Bad(status, reason) => {
-                    let _ = stream.write_all(&http::serialize(&error(status, reason), false));
-                    return;
-                }
-                Parsed::Incomplete => {}
-            }
-            let left = deadline.saturating_duration_since(Instant::now());
-            if left.is_zero() {
-                if !buffer.is_empty() {
-                    let _ =
-                        stream.write_all(&http::serialize(&error(408, "the request took too long to arrive"), false));
-                }
+        match server.http.recv() {
+            Ok(request) => answer(request, server),
+            Err(_) if server.stopped.load(Ordering::SeqCst) => return,
+            // tiny_http passes on the error that ended its accept thread, once.
+            Err(e) => {
+                let _ = report.send(format!("stopped accepting connections on 127.0.0.1:{}: {e}", server.config.port));
                 return;
             }
-            let _ = stream.set_read_timeout(Some(left));
-            match stream.read(&mut chunk) {
-                Ok(0) => return,
-                Ok(n) => {
-                    if buffer.is_empty() {
-                        deadline = deadline.min(Instant::now() + limits.head_timeout);
-                    }
-                    buffer.extend_from_slice(&chunk[..n]);
-                }
-                Err(e) if matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut | ErrorKind::Interrupted) => {}
-                Err(_) => return,
-            }
-        };
-        server.set_busy(id, true);
-        let (response, keep_alive) = answer(&head, server);
-        if stream.write_all(&http::serialize(&response, keep_alive)).is_err()
-            || !keep_alive
-            || server.stopped.load(Ordering::SeqCst)
-        {
-            return;
         }
-        server.set_busy(id, false);
-        deadline = Instant::now() + limits.idle_timeout;
     }
 }
 
-/// The answer to one request, and whether the connection may stay open.
-fn answer(head: &http::Head, server: &Server) -> (api::Response, bool) {
-    let has_body = head.has_body();
-    if has_body && matches!(head.method.as_str(), "GET" | "OPTIONS") {
-        return (error(413, "requests to this helper have no body"), false);
+/// Answers one request: the limits tiny_http does not enforce, then the API.
+fn answer(request: tiny_http::Request, server: &Server) {
+    let header = |name: &'static str| request.headers().iter().find(|h| h.field.equiv(name)).map(|h| h.value.as_str());
+    let method = request.method().as_str();
+    let head_size = method.len()
+        + request.url().len()
+        + request.headers().iter().map(|h| h.field.as_str().len() + h.value.len() + 4).sum::<usize>();
+    if head_size > server.limits.max_head || request.headers().len() > MAX_HEADERS {
+        return respond(request, error(431, "the request head is too large"));
     }
-    let is_poll = head.target.starts_with("/v1/events");
-    // Long polls beyond the limit answer at once, so they cannot hold every slot.
-    let wait = if is_poll && server.long_polls.fetch_add(1, Ordering::SeqCst) < server.limits.long_polls {
+    let has_body = header("Transfer-Encoding").is_some() || header("Content-Length").is_some_and(|n| n.trim() != "0");
+    if has_body && matches!(method, "GET" | "OPTIONS") {
+        return respond(request, error(413, "requests to this helper have no body"));
+    }
+    // Two Host headers could mean two things to two readers: treat as none (403).
+    let mut hosts = request.headers().iter().filter(|h| h.field.equiv("Host"));
+    let host = match (hosts.next(), hosts.next()) {
+        (Some(host), None) => Some(host.value.as_str()),
+        _ => None,
+    };
+    let is_poll = request.url().starts_with("/v1/events");
+    // Long polls beyond the cap answer at once, so they cannot hold every worker.
+    let wait = if is_poll && server.long_polls.fetch_add(1, Ordering::SeqCst) < server.long_poll_cap {
         server.limits.long_poll
     } else {
         Duration::ZERO
     };
-    let request =
-        Request { method: &head.method, url: &head.target, host: head.header("Host"), origin: head.header("Origin") };
-    let response = api::handle(&request, &server.config, &server.shared, wait);
+    let parts = api::Request { method, url: request.url(), host, origin: header("Origin") };
+    let response = api::handle(&parts, &server.config, &server.shared, wait);
     if is_poll {
         server.long_polls.fetch_sub(1, Ordering::SeqCst);
     }
-    // A body we did not read would be taken for the next request: close instead.
-    (response, head.keep_alive() && !has_body)
+    respond(request, response);
+}
+
+/// Sends `response`. A request that declared a body is answered on a thread of
+/// its own: tiny_http reads and discards an unread body when the request is
+/// dropped, for as long as the client keeps sending, and that must not hold a worker.
+fn respond(request: tiny_http::Request, response: api::Response) {
+    let declared_body = request.body_length().is_some_and(|n| n > 0)
+        || request.headers().iter().any(|h| h.field.equiv("Transfer-Encoding") || h.field.equiv("Expect"));
+    let mut headers: Vec<Header> = response
+        .headers
+        .iter()
+        .filter_map(|(name, value)| Header::from_bytes(name.as_bytes(), value.as_bytes()).ok())
+        .collect();
+    headers.extend(Header::from_bytes(&b"X-Content-Type-Options"[..], &b"nosniff"[..]));
+    let length = response.body.len();
+    let out =
+        tiny_http::Response::new(StatusCode(response.status), headers, Cursor::new(response.body), Some(length), None);
+    if declared_body {
+        // Should no thread be left, the request is dropped here (tiny_http then answers 500).
+        let _ = std::thread::Builder::new().name("http-discard".into()).stack_size(64 * 1024).spawn(move || {
+            let _ = request.respond(out);
+        });
+    } else {
+        let _ = request.respond(out);
+    }
 }
 
 fn error(status: u16, message: &str) -> api::Response {

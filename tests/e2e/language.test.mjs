@@ -28,7 +28,7 @@ test('switching language mid-guide keeps the step and the answers, sets lang, an
   assert.match(page.url(), /a=hvordan\.sett-inn-kort/);
   const mrs = index.guides.find((g) => g.id === 'mrs');
   if (mrs.languages.includes('en')) {
-    assert.equal(await page.locator('.guide-content').getAttribute('lang'), 'en');
+    assert.equal(await page.locator('.guide-content').first().getAttribute('lang'), 'en');
   }
 
   // Remembered: the start page, opened without any language in the URL, stays English.
@@ -42,11 +42,11 @@ test('a guide missing in the chosen language says so and offers the languages it
   assert.ok(guide, 'some guide is not in Swedish');
   const { page } = await watchedPage(browser);
   await page.goto(`${SITE}?lang=sv&guide=${guide.id}`);
-  const notice = page.getByRole('status');
+  const notice = page.locator('.note');
   await notice.waitFor();
   assert.match(await notice.innerText(), /finns inte på svenska/);
   assert.equal(await page.getAttribute('html', 'lang'), 'sv');
-  assert.equal(await page.locator('.guide-content').getAttribute('lang'), guide.languages[0]);
+  assert.equal(await page.locator('.guide-content').first().getAttribute('lang'), guide.languages[0]);
   await notice.getByRole('link', { name: 'Norsk bokmål' }).click();
   await page.getByRole('link', { name: 'Til forsiden' }).waitFor();
   assert.equal(await page.getAttribute('html', 'lang'), 'nb');

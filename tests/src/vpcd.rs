@@ -25,6 +25,19 @@ pub trait CardApp: Send + 'static {
     fn reset(&mut self) {}
 }
 
+/// A card chosen at run time (by name, in `card-sim control`).
+impl CardApp for Box<dyn CardApp> {
+    fn atr(&self) -> Vec<u8> {
+        (**self).atr()
+    }
+    fn respond(&mut self, apdu: &[u8]) -> Vec<u8> {
+        (**self).respond(apdu)
+    }
+    fn reset(&mut self) {
+        (**self).reset()
+    }
+}
+
 /// An answer to reset for a T=1 card with these 8 historical bytes (with its check byte).
 pub fn atr(historical: &[u8; 8]) -> Vec<u8> {
     let mut atr = vec![0x3B, 0x88, 0x80, 0x01];

@@ -67,6 +67,11 @@ fn wasm_bindgen_tests(tools: &Tools) -> Result<(), String> {
 }
 
 fn end_to_end() -> Result<(), String> {
+    // The live-check tests drive the real helper and the card simulator.
+    run(
+        Command::new(cargo()).current_dir(root()).args(["build", "--quiet", "-p", "veiviser-helper", "-p", "veiviser-tests", "--bins"]),
+        "building the helper and the card simulator",
+    )?;
     let site = Site::start(&site::dist_dir(), 0, SUB_PATH)?;
     let dir = root().join("tests/e2e");
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
@@ -76,7 +81,14 @@ fn end_to_end() -> Result<(), String> {
         .collect();
     files.sort();
     let result = run(
-        Command::new("node").arg("--test").args(&files).current_dir(root().join("tests")).env("VEIVISER_URL", &site.url),
+        Command::new("node")
+            .arg("--test")
+            .arg("--test-concurrency=1")
+            .args(&files)
+            .current_dir(root().join("tests"))
+            .env("VEIVISER_URL", &site.url)
+            .env("VEIVISER_HELPER", root().join("target/debug/veiviser-helper"))
+            .env("VEIVISER_CARD_SIM", root().join("target/debug/card-sim")),
         "node --test",
     );
     site.stop();

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 mod content;
+mod graph;
 
 #[derive(Parser)]
 #[command(name = "veiviser", version, about = "Tools for Veiviser's guides")]
@@ -20,11 +21,44 @@ enum Command {
         /// The content folder (with index.json).
         dir: PathBuf,
     },
+    /// Draw one guide's flow as an SVG diagram (steps, answers, ends, live checks, step codes).
+    Graph {
+        /// The content folder (with index.json).
+        dir: PathBuf,
+        /// The guide's id, as in index.json (`mrs`).
+        guide: String,
+        /// The language to draw (default: the guide's first language).
+        #[arg(long)]
+        lang: Option<String>,
+        /// Write the SVG to this file instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// The site's address; each step then links to itself there (`https://intranet.example/veiviser/`).
+        #[arg(long)]
+        link: Option<String>,
+    },
 }
 
 fn main() -> ExitCode {
     match Cli::parse().command {
         Command::Check { dir } => check(&dir),
+        Command::Graph { dir, guide, lang, output, link } => {
+            let request = graph::Request { dir: &dir, guide: &guide, lang: lang.as_deref(), link: link.as_deref() };
+            let written = graph::draw(&request).and_then(|svg| match &output {
+                Some(path) => std::fs::write(path, svg).map_err(|e| format!("cannot write {}: {e}", path.display())),
+                None => {
+                    print!("{svg}");
+                    Ok(())
+                }
+            });
+            match written {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(message) => {
+                    eprintln!("veiviser: {message}");
+                    ExitCode::from(2)
+                }
+            }
+        }
     }
 }
 

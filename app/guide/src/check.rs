@@ -5,6 +5,7 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
+use crate::code::{self, Numbers};
 use crate::finding::Finding;
 use crate::guide::{Guide, Target, WayKind};
 use crate::index::Index;
@@ -99,6 +100,51 @@ pub fn check_guide(loaded: &Loaded, start: &str, context: &Context) -> Vec<Findi
             }
             findings.extend(circles(loaded, start));
         }
+    }
+    findings.extend(check_codes(loaded));
+    findings
+}
+
+/// Explicit step codes (`{#pin code=4}`) must be numbers and unique; a number that
+/// had to move because of a clash is a warning, since it is the one code that can change.
+fn check_codes(loaded: &Loaded) -> Vec<Finding> {
+    let Loaded { source, guide } = loaded;
+    let mut findings = Vec::new();
+    let mut pinned: HashMap<u32, &str> = HashMap::new();
+    for step in &guide.steps {
+        let at = source.position(step.offset);
+        match code::explicit(step) {
+            Some(Err(text)) => findings.push(Finding::error(
+                &source.path,
+                at,
+                format!("`code={text}` on step `{}` is not a step number: use a whole number from 1 to {}", step.id, code::MAX_EXPLICIT),
+            )),
+            Some(Ok(n)) => {
+                if let Some(first) = pinned.insert(n, &step.id).filter(|first| *first != step.id) {
+                    findings.push(Finding::error(
+                        &source.path,
+                        at,
+                        format!("code={n} is given to both `{first}` and `{}`: each step needs its own number", step.id),
+                    ));
+                }
+            }
+            None => {}
+        }
+    }
+    for moved in Numbers::of(guide).moved {
+        let offset = guide.step(&moved.step).map_or(0, |s| s.offset);
+        findings.push(Finding::warning(
+            &source.path,
+            source.position(offset),
+            format!(
+                "step `{s}` gives code number {w} like `{h}`, so it gets {g}, which can change as steps come and go: \
+                 pin it with {{#{s} code={g}}} (or code={w} if `{h}` is the newer step and `{s}` had {w} before)",
+                s = moved.step,
+                w = moved.wanted,
+                h = moved.holder,
+                g = moved.got
+            ),
+        ));
     }
     findings
 }
@@ -222,6 +268,7 @@ pub fn check_all(
 fn check_index(source: &Source, index: &Index, guides: &[Loaded]) -> Vec<Finding> {
     let mut findings = Vec::new();
     let mut seen = HashSet::new();
+    let mut prefixes: HashMap<String, &str> = HashMap::new();
     for entry in &index.guides {
         let at = source.position(source.text.find(&format!("\"{}\"", entry.id)).unwrap_or(0));
         if !seen.insert(entry.id.as_str()) {
@@ -238,6 +285,22 @@ fn check_index(source: &Source, index: &Index, guides: &[Loaded]) -> Vec<Finding
         }
         if entry.languages.is_empty() {
             findings.push(Finding::error(&source.path, at, format!("guide `{}` lists no languages", entry.id)));
+        }
+        if let Some(code) = entry.code.as_deref().filter(|c| c.is_empty() || c.len() > 8 || !c.bytes().all(|b| b.is_ascii_alphabetic())) {
+            findings.push(Finding::error(
+                &source.path,
+                at,
+                format!("code `{code}` of guide `{}` must be 1 to 8 letters A to Z", entry.id),
+            ));
+        }
+        // Step codes start with the prefix, so two guides with one prefix make codes ambiguous.
+        let prefix = code::prefix(entry);
+        if let Some(other) = prefixes.insert(prefix.clone(), entry.id.as_str()).filter(|other| *other != entry.id) {
+            findings.push(Finding::error(
+                &source.path,
+                at,
+                format!("guide `{}` has the code prefix `{prefix}`, which guide `{other}` already has: give one of them another \"code\"", entry.id),
+            ));
         }
     }
     findings
@@ -267,6 +330,36 @@ fn check_translations(guides: &[Loaded]) -> Vec<Finding> {
                         format!("step `{id}` of {other} is missing in this translation"),
                     ));
                 }
+            }
+        }
+        findings.extend(translated_codes(versions));
+    }
+    findings
+}
+
+/// An explicit step code must be the same in every language, or a code read out from
+/// one language would open another step in the next.
+fn translated_codes(versions: &[&Loaded]) -> Vec<Finding> {
+    let written = |step: &crate::Step| match code::explicit(step) {
+        Some(Ok(n)) => format!("code={n}"),
+        Some(Err(text)) => format!("code={text}"),
+        None => "no code".to_owned(),
+    };
+    let Some((first, others)) = versions.split_first() else { return Vec::new() };
+    let mut findings = Vec::new();
+    for loaded in others {
+        for step in &loaded.guide.steps {
+            let Some(original) = first.guide.step(&step.id) else { continue };
+            let (here, there) = (written(step), written(original));
+            if here != there {
+                findings.push(Finding::error(
+                    &loaded.source.path,
+                    loaded.source.position(step.offset),
+                    format!(
+                        "step `{}` has {here} here but {there} in {}: every language must give a step the same code",
+                        step.id, first.source.path
+                    ),
+                ));
             }
         }
     }
@@ -371,6 +464,54 @@ mod tests {
             [
                 "index.json:1:20: error: guide `g` lists language `sv`, but g.sv.md does not exist",
                 "g.en.md:1:1: error: step `b` of g.nb.md is missing in this translation",
+            ]
+        );
+    }
+
+    #[test]
+    fn two_steps_pinned_to_one_code_number_is_an_error() {
+        let findings = check_text("## A {#a code=4}\n\n[B](#b)\n\n## B {#b .end code=4}\n");
+        assert_eq!(findings, ["g.nb.md:9:1: error: code=4 is given to both `a` and `b`: each step needs its own number"]);
+    }
+
+    #[test]
+    fn a_code_that_is_not_a_number_is_an_error() {
+        let findings = check_text("## A {#a .end code=fire}\n");
+        assert_eq!(findings, ["g.nb.md:5:1: error: `code=fire` on step `a` is not a step number: use a whole number from 1 to 9999"]);
+    }
+
+    #[test]
+    fn a_number_moved_by_a_clash_is_a_warning_that_suggests_pinning_it() {
+        let taken = code::derived("b");
+        let findings = check_text(&format!("## A {{#a code={taken}}}\n\n[B](#b)\n\n## B {{#b .end}}\n"));
+        let got = Numbers::of(&load("g.nb.md", &format!("## A {{#a code={taken}}}\n\n## B {{#b .end}}\n")).guide).number("b").unwrap();
+        assert_eq!(
+            findings,
+            [format!(
+                "g.nb.md:9:1: warning: step `b` gives code number {taken} like `a`, so it gets {got}, which can change as steps \
+                 come and go: pin it with {{#b code={got}}} (or code={taken} if `a` is the newer step and `b` had {taken} before)"
+            )]
+        );
+    }
+
+    #[test]
+    fn a_code_prefix_used_by_two_guides_and_codes_that_differ_between_languages_are_errors() {
+        let nb = load("g.nb.md", "## A {#a .end code=4}\n");
+        let en = load("g.en.md", "## A {#a .end code=5}\n");
+        let h = load("h.nb.md", "## A {#a .end}\n");
+        let index_source = Source::new(
+            "index.json",
+            r#"{"guides": [{"id": "g", "title": {}, "audience": {}, "languages": ["nb", "en"], "start": "a", "code": "HG"},
+ {"id": "h", "title": {}, "audience": {}, "languages": ["nb"], "start": "a", "code": "HG"}]}"#,
+        );
+        let index = crate::index::parse(&index_source).unwrap();
+        let findings: Vec<String> =
+            check_all(&index_source, &index, &[nb, en, h], &|_| None).iter().map(ToString::to_string).collect();
+        assert_eq!(
+            findings,
+            [
+                "index.json:2:9: error: guide `h` has the code prefix `HG`, which guide `g` already has: give one of them another \"code\"",
+                "g.en.md:5:1: error: step `a` has code=5 here but code=4 in g.nb.md: every language must give a step the same code",
             ]
         );
     }

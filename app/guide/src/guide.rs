@@ -110,6 +110,8 @@ pub struct Step {
     pub id: String,
     pub title: String,
     pub classes: Vec<String>,
+    /// The heading's `key=value` attributes (`{#pin code=4}`), in order; a bare key has no value.
+    pub attrs: Vec<(String, Option<String>)>,
     /// Byte offset of the heading in the source.
     pub offset: usize,
     /// The step's content without its choice list and "next" link.
@@ -136,6 +138,11 @@ impl Step {
     /// True when the heading carries `.name`.
     pub fn has_class(&self, name: &str) -> bool {
         self.classes.iter().any(|c| c == name)
+    }
+
+    /// The value of the heading attribute `key` (`code` in `{#pin code=4}`).
+    pub fn attr(&self, key: &str) -> Option<&str> {
+        self.attrs.iter().find(|(k, _)| k == key).and_then(|(_, v)| v.as_deref())
     }
 
     /// The answers of a question, in order (empty for a plain step).
@@ -228,7 +235,7 @@ pub fn parse(source: &Source) -> (Guide, Vec<Finding>) {
                 guide.front = frontmatter::parse(source, text, offset, &mut findings);
                 guide.front.offset = range.start;
             }
-            Event::Start(Tag::Heading { level: HeadingLevel::H2, id, classes, .. }) => {
+            Event::Start(Tag::Heading { level: HeadingLevel::H2, id, classes, attrs }) => {
                 let title = plain_text(block);
                 let id = match id {
                     Some(id) => id.to_string(),
@@ -246,6 +253,7 @@ pub fn parse(source: &Source) -> (Guide, Vec<Finding>) {
                     id,
                     title,
                     classes: classes.iter().map(|c| c.to_string()).collect(),
+                    attrs: attrs.iter().map(|(k, v)| (k.to_string(), v.as_ref().map(|v| v.to_string()))).collect(),
                     offset: range.start,
                     body: Vec::new(),
                     ways: Vec::new(),
@@ -284,6 +292,7 @@ pub fn parse(source: &Source) -> (Guide, Vec<Finding>) {
                         id: String::new(),
                         title: String::new(),
                         classes: Vec::new(),
+                        attrs: Vec::new(),
                         offset: 0,
                         body: std::mem::take(&mut guide.intro),
                         ways: Vec::new(),
@@ -549,6 +558,14 @@ mod tests {
         let step = &guide.steps[0];
         assert!(step.live.as_ref().unwrap().card_present);
         assert!(!step.body.iter().any(|e| matches!(e, Event::Start(Tag::CodeBlock(_)))));
+    }
+
+    #[test]
+    fn key_value_heading_attributes_are_kept_beside_id_and_classes() {
+        let (guide, findings) = parse(&Source::new("t.nb.md", "---\ntitle: T\nlang: nb\n---\n## PIN {#pin .end code=4}\n"));
+        assert!(findings.is_empty(), "{findings:?}");
+        let step = &guide.steps[0];
+        assert_eq!((step.id.as_str(), step.is_end(), step.attr("code")), ("pin", true, Some("4")));
     }
 
     #[test]

@@ -29,6 +29,9 @@ pub struct GuideEntry {
     pub languages: Vec<String>,
     /// Id of the first step.
     pub start: String,
+    /// Prefix of the guide's step codes for the helpdesk (`MRS` in `MRS-4`); see [`crate::code`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
 }
 
 impl GuideEntry {

@@ -104,6 +104,27 @@ pub fn answers_after(guide: &Guide, start: &str, answers: &Answers, step: &Step,
     pruned(guide, start, &answers.with(&step.id, target))
 }
 
+/// The fewest answers that lead from `start` to `target` (for links that name a
+/// step outright: a step code, a search hit, the helpdesk's list).
+pub fn answers_to(guide: &Guide, start: &str, target: &str) -> Option<Answers> {
+    let mut queue = std::collections::VecDeque::from([(guide.step(start)?, Answers::default())]);
+    let mut seen = HashSet::from([start]);
+    while let Some((step, answers)) = queue.pop_front() {
+        if step.id == target {
+            return Some(answers);
+        }
+        for way in step.ways.iter().filter(|w| w.kind != WayKind::Inline) {
+            let Target::Step(id) = &way.target else { continue };
+            let Some(next) = guide.step(id) else { continue };
+            if seen.insert(next.id.as_str()) {
+                let after = if way.kind == WayKind::Next { answers.clone() } else { answers.with(&step.id, id) };
+                queue.push_back((next, after));
+            }
+        }
+    }
+    None
+}
+
 /// One answered question for the "your answers" summary.
 #[derive(Debug, Clone)]
 pub struct Answered<'g> {
@@ -186,6 +207,16 @@ mod tests {
         assert_eq!(after, answers(&[("kort", "sms"), ("sms", "sett-inn")]));
         let walk = walk(&guide, "kort", &after, Some("sett-inn")).unwrap();
         assert!(walk.reached);
+    }
+
+    #[test]
+    fn the_fewest_answers_to_a_step_lead_there() {
+        let guide = guide();
+        let answers = answers_to(&guide, "kort", "velg").unwrap();
+        assert_eq!(answers, super::Answers(vec![("kort".into(), "sett-inn".into()), ("to".into(), "velg".into())]));
+        assert!(walk(&guide, "kort", &answers, Some("velg")).unwrap().reached);
+        assert_eq!(answers_to(&guide, "kort", "kort"), Some(Answers::default()));
+        assert_eq!(answers_to(&guide, "kort", "finnes-ikke"), None);
     }
 
     #[test]

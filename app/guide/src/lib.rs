@@ -5,15 +5,19 @@
 //! [`render`] turns a step's body into HTML for the view.
 
 pub mod check;
+pub mod code;
 pub mod finding;
 pub mod frontmatter;
+pub mod graph;
 pub mod guide;
 pub mod index;
 pub mod journey;
 pub mod live;
 pub mod place;
 pub mod render;
+pub mod search;
 pub mod source;
+pub mod status;
 
 pub use finding::{Finding, Severity};
 pub use guide::{Guide, Step, Target, Way, WayKind};

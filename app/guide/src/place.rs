@@ -21,6 +21,10 @@ pub struct Place {
     pub whole: bool,
     /// The interface language chosen with the language switcher (`nb`, `sv`, `en`).
     pub lang: Option<String>,
+    /// A page of its own instead of a guide, such as `diagnostics`.
+    pub page: Option<String>,
+    /// What was searched for, on the search page.
+    pub query: Option<String>,
 }
 
 impl Place {
@@ -44,6 +48,11 @@ impl Place {
         Place { whole: true, ..Place::step(guide, None) }
     }
 
+    /// A page of its own (`diagnostics`, ...).
+    pub fn page(name: &str) -> Place {
+        Place { page: Some(name.to_owned()), ..Place::default() }
+    }
+
     /// Reads a place from a query string (with or without the leading `?`).
     pub fn from_query(query: &str) -> Place {
         let mut place = Place::default();
@@ -55,6 +64,8 @@ impl Place {
                 ("from", value) => place.from = value,
                 ("view", Some(view)) => place.whole = view == "all",
                 ("lang", value) => place.lang = value,
+                ("page", value) => place.page = value,
+                ("q", value) => place.query = value,
                 ("a", Some(pair)) => {
                     if let Some((step, target)) = pair.split_once('.') {
                         place.answers = place.answers.with(step, target);
@@ -71,6 +82,12 @@ impl Place {
         let mut query = form_urlencoded::Serializer::new(String::new());
         if let Some(lang) = &self.lang {
             query.append_pair("lang", lang);
+        }
+        if let Some(page) = &self.page {
+            query.append_pair("page", page);
+        }
+        if let Some(q) = &self.query {
+            query.append_pair("q", q);
         }
         if let Some(guide) = &self.guide {
             query.append_pair("guide", guide);

@@ -5,6 +5,10 @@
 //!   nothing). xtask cannot link PC/SC itself, so it runs this.
 //! - `card-sim serve`: starts pcscd with vpcd, puts a PIV card in the first reader
 //!   and a PKCS#15 card in the second, and waits for Ctrl-C (for trying the page).
+//! - `card-sim control`: starts pcscd with vpcd and takes commands on standard
+//!   input, one per line, answering `ok` or `error: …` (the browser tests drive it):
+//!   `insert READER CARD` (READER 0 or 1; CARD one of [`named_card`]'s names),
+//!   `remove READER`, `quit`.
 
 use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -27,7 +31,8 @@ fn main() {
     let result = match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
         ["bench", "--helper", path] => bench(path),
         ["serve"] => serve(),
-        _ => Err("usage: card-sim bench --helper PATH | card-sim serve".into()),
+        ["control"] => control(),
+        _ => Err("usage: card-sim bench --helper PATH | card-sim serve | card-sim control".into()),
     };
     if let Err(message) = result {
         eprintln!("card-sim: {message}");
@@ -39,6 +44,60 @@ fn piv() -> PivCard {
     PivCard::new(&Log::default())
         .with(Slot::Authentication, &issued("ihelse.net Issuing CA4", AUTHENTICATION, 2024, 2034), false)
         .with(Slot::Signature, &issued("Buypass Class 3 CA 3", SIGNING, 2024, 2034), true)
+}
+
+/// The cards of the browser tests, by name.
+fn named_card(name: &str) -> Result<Box<dyn vpcd::CardApp>, String> {
+    let log = Log::default();
+    let siths = |tries| {
+        PivCard::new(&log)
+            .with(Slot::Authentication, &issued("SITHS e-id Person HSA-id 3 CA v1", AUTHENTICATION, 2024, 2034), false)
+            .with(Slot::Signature, &issued("SITHS e-id Person HSA-id 3 CA v1", SIGNING, 2024, 2034), false)
+            .pin_tries(tries)
+    };
+    Ok(match name {
+        // The MRS card: two certificates, the one to pick from ihelse.net Issuing CA4.
+        "mrs" => Box::new(piv()),
+        "siths" => Box::new(siths(3)),
+        "siths-one-try" => Box::new(siths(1)),
+        "siths-blocked" => Box::new(siths(0)),
+        // A card without the Buypass certificate the home-office guide expects.
+        "no-buypass" => Box::new(Pkcs15Card::new(
+            &[issued("ihelse.net Issuing CA4", AUTHENTICATION, 2024, 2034)],
+            Discovery::Aid,
+            &log,
+        )),
+        other => return Err(format!("no card named `{other}`: mrs, siths, siths-one-try, siths-blocked, no-buypass")),
+    })
+}
+
+fn control() -> Result<(), String> {
+    let pcscd = Pcscd::start()?;
+    let mut inserted: [Option<vpcd::Inserted>; 2] = [None, None];
+    println!("ready");
+    for line in std::io::stdin().lines() {
+        let line = line.map_err(|e| format!("stdin: {e}"))?;
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let answer = match words.as_slice() {
+            ["insert", reader @ ("0" | "1"), card] => named_card(card).and_then(|card| {
+                let reader: usize = reader.parse().expect("0 or 1");
+                inserted[reader] = None; // pull out what was there first
+                let port = pcscd.vpcd_port + reader as u16;
+                vpcd::insert(port, card).map(|c| inserted[reader] = Some(c)).map_err(|e| format!("vpcd: {e}"))
+            }),
+            ["remove", reader @ ("0" | "1")] => {
+                inserted[reader.parse::<usize>().expect("0 or 1")] = None;
+                Ok(())
+            }
+            ["quit"] => break,
+            _ => Err(format!("unknown command `{line}`")),
+        };
+        match answer {
+            Ok(()) => println!("ok"),
+            Err(message) => println!("error: {message}"),
+        }
+    }
+    Ok(())
 }
 
 fn serve() -> Result<(), String> {

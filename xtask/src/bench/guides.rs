@@ -47,9 +47,30 @@ pub fn site() -> Result<(), String> {
     let result = run(
         Command::new("node").arg("bench/site.mjs").current_dir(root().join("tests")).env("VEIVISER_URL", &served.url),
         "the browser benchmark",
-    );
+    )
+    .and_then(|()| live(&served.url));
     served.stop();
     result
+}
+
+/// Card inserted in the simulator → the page showing it, through the real helper.
+fn live(site: &str) -> Result<(), String> {
+    say("Live checks: a simulated card through pcscd, the helper and Chromium");
+    run(
+        Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+            .current_dir(root())
+            .args(["build", "--quiet", "--release", "-p", "veiviser-helper", "-p", "veiviser-tests", "--bins"]),
+        "building the helper and the card simulator",
+    )?;
+    run(
+        Command::new("node")
+            .arg("bench/live.mjs")
+            .current_dir(root().join("tests"))
+            .env("VEIVISER_URL", site)
+            .env("VEIVISER_HELPER", root().join("target/release/veiviser-helper"))
+            .env("VEIVISER_CARD_SIM", root().join("target/release/card-sim")),
+        "the live benchmark",
+    )
 }
 
 type Content = (String, Vec<(String, String)>);

@@ -1,0 +1,105 @@
+// WCAG 2.1 AA: axe-core finds no violation on any kind of page in any language,
+// a whole guide can be completed with the keyboard alone, and the page works at
+// 400 % zoom (no sideways scrolling) and with reduced motion.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { SITE, launch, watchedPage } from './browser.mjs';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+/** Violations of WCAG 2.0/2.1 A and AA on the page as it is now. */
+async function violations(page) {
+  await page.evaluate(AXE);
+  const results = await page.evaluate(() => window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+  }));
+  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+const PAGES = [
+  ['start', ''],
+  ['question', '?guide=mrs'],
+  ['step', '?guide=mrs&step=sett-inn-kort&a=hvordan.sett-inn-kort'],
+  ['end with answers', '?guide=mrs&step=ferdig&a=hvordan.sms'],
+  ['whole guide', '?guide=eportal&view=all'],
+  ['moved link note', '?guide=mrs&step=velg-sertifikat&a=hvordan.sms'],
+  ['diagnostics', '?page=diagnostics'],
+  ['missing guide (error)', '?guide=finnes-ikke'],
+];
+
+for (const lang of ['nb', 'sv', 'en']) {
+  test(`axe finds no WCAG 2.1 AA violation on any kind of page in ${lang}`, async () => {
+    const found = [];
+    for (const [name, query] of PAGES) {
+      const { page } = await watchedPage(browser);
+      const separator = query ? '&' : '?';
+      await page.goto(`${SITE}${query}${separator}lang=${lang}`);
+      await page.locator('h1').first().waitFor();
+      await page.waitForTimeout(200);
+      for (const v of await violations(page)) found.push(`${name}: ${v}`);
+      await page.close();
+    }
+    assert.deepEqual(found, []);
+  });
+}
+
+test('a whole guide can be completed with the keyboard alone, focus on each new heading', async () => {
+  const { page, problems } = await watchedPage(browser);
+  await page.goto(SITE);
+  await page.locator('h1').first().waitFor();
+  // Tab to the MRS guide and open it.
+  for (let i = 0; i < 40; i += 1) {
+    await page.keyboard.press('Tab');
+    const text = await page.evaluate(() => document.activeElement?.textContent ?? '');
+    if (text.includes('Logge inn i MRS')) break;
+  }
+  await page.keyboard.press('Enter');
+  await page.locator('h1', { hasText: 'Hvordan vil du logge på?' }).waitFor();
+  // Answer by keyboard until the end: from the focused heading, tab to the first answer or "next".
+  for (let steps = 0; steps < 20; steps += 1) {
+    const heading = await page.locator('h1').first().innerText();
+    if (heading.includes('Du er logget inn i MRS')) break;
+    for (let i = 0; i < 30; i += 1) {
+      await page.keyboard.press('Tab');
+      const cls = await page.evaluate(() => document.activeElement?.className ?? '');
+      if (/\b(choice|button)\b/.test(cls)) break;
+    }
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((before) => document.querySelector('h1')?.textContent !== before, heading);
+    // Focus moves to the new question's heading.
+    assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1');
+  }
+  assert.match(await page.locator('h1').first().innerText(), /Du er logget inn i MRS/);
+  assert.deepEqual(problems, []);
+});
+
+test('at 400 % zoom (320 CSS pixels wide) nothing scrolls sideways', async () => {
+  const context = await browser.newContext({ viewport: { width: 320, height: 256 } });
+  const page = await context.newPage();
+  for (const query of ['', '?guide=mrs&step=ferdig&a=hvordan.sett-inn-kort&a=to-sertifikater.velg-sertifikat', '?guide=eportal&view=all']) {
+    await page.goto(`${SITE}${query}`);
+    await page.locator('h1').first().waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `${query}: ${overflow}px sideways`);
+  }
+  await context.close();
+});
+
+test('with reduced motion nothing animates or transitions', async () => {
+  const context = await browser.newContext({ reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  await page.goto(`${SITE}?guide=mrs`);
+  await page.locator('h1').first().waitFor();
+  const moving = await page.evaluate(() => [...document.querySelectorAll('*')].filter((el) => {
+    const style = getComputedStyle(el);
+    return parseFloat(style.transitionDuration) > 0 || style.animationName !== 'none';
+  }).length);
+  assert.equal(moving, 0);
+  await context.close();
+});

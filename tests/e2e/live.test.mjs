@@ -1,0 +1,106 @@
+// The wizard reacts to the real card reader through the real helper: pcscd with
+// vpcd and simulated cards, veiviser-helper on 127.0.0.1:17320, Chromium.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { SITE, launch, watchedPage } from './browser.mjs';
+import { startCards, startHelper, answersTo } from './stack.mjs';
+
+let browser;
+let cards;
+let helper;
+let index;
+before(async () => {
+  browser = await launch();
+  index = await (await fetch(new URL('content/index.json', SITE))).json();
+  cards = await startCards();
+  helper = await startHelper(new URL(SITE).origin);
+});
+after(async () => {
+  await helper?.stop();
+  await cards?.stop();
+  await browser?.close();
+});
+
+/** The URL of `step` in `guide`, with the answers that lead there. */
+async function stepUrl(guide, lang, step, uiLang) {
+  const markdown = await (await fetch(new URL(`content/${guide}.${lang}.md`, SITE))).text();
+  const start = index.guides.find((g) => g.id === guide).start;
+  const params = new URLSearchParams();
+  if (uiLang) params.append('lang', uiLang);
+  params.append('guide', guide);
+  params.append('step', step);
+  for (const answer of answersTo(markdown, start, step)) params.append('a', answer);
+  return `${SITE}?${params}`;
+}
+
+const live = (page) => page.locator('section.live');
+
+test('MRS: the card inserted after reaching the step moves the wizard on, and the CA4 certificate is named', async () => {
+  const { page, problems } = await watchedPage(browser);
+  await page.goto(await stepUrl('mrs', 'nb', 'sett-inn-kort'));
+  await live(page).getByText('Venter på kortet').waitFor();
+  const focused = await page.evaluate(() => document.activeElement?.tagName);
+
+  await cards.insert(0, 'mrs');
+  await page.locator('h1', { hasText: 'Tast PIN-koden din' }).waitFor({ timeout: 5000 });
+  assert.equal(new URL(page.url()).searchParams.get('step'), 'pin');
+  assert.equal(await page.evaluate(() => document.activeElement?.tagName), focused, 'focus is not moved');
+
+  await page.goto(await stepUrl('mrs', 'nb', 'velg-sertifikat'));
+  const panel = live(page);
+  await panel.getByText('Velg sertifikatet utstedt av «ihelse.net Issuing CA4» (autentisering)').waitFor();
+  assert.match(await panel.innerText(), /Buypass Class 3 CA 3 \(signering\)/);
+
+  await cards.remove(0);
+  await panel.getByText('Kortet ble tatt ut av leseren.').waitFor();
+  assert.deepEqual(problems, []);
+});
+
+test('SITHS: one PIN try left warns before the PIN is typed; a blocked card explains the PUK', async () => {
+  const { page } = await watchedPage(browser);
+  await cards.insert(0, 'siths-one-try');
+  await page.goto(await stepUrl('webcert', 'sv', 'registrera-pin1', 'sv'));
+  await live(page).getByText('Bara ett PIN-försök kvar').waitFor();
+
+  await cards.insert(0, 'siths-blocked');
+  await live(page).getByText('Kortet är låst efter för många felaktiga pinkoder').waitFor();
+  assert.match(await live(page).innerText(), /PUK-koden/);
+  await cards.remove(0);
+});
+
+test('Buypass: a card without the expected certificate is named as such', async () => {
+  const { page } = await watchedPage(browser);
+  await cards.insert(1, 'no-buypass');
+  await page.goto(await stepUrl('hjemmekontor', 'nb', 'buypass-id'));
+  await live(page).getByText('Fant ikke sertifikatet på kortet: Buypass.').waitFor();
+  assert.match(await live(page).innerText(), /ihelse\.net Issuing CA4 \(autentisering\)/);
+  await cards.remove(1);
+});
+
+test('the diagnostics page shows readers and certificates, and copies a report without personal data', async () => {
+  const context = await browser.newContext();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(SITE).origin });
+  const page = await context.newPage();
+  await cards.insert(0, 'mrs');
+  await page.goto(`${SITE}?page=diagnostics`);
+  await live(page).getByText('ihelse.net Issuing CA4').waitFor();
+  await page.getByRole('button', { name: 'Kopier for brukerstøtten' }).click();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(copied, /Virtual PCD 00 00/);
+  assert.match(copied, /ihelse\.net Issuing CA4/);
+  // The simulated holder is Kari Nordmann, national id 24128012345: neither may leave the helper.
+  assert.doesNotMatch(copied, /Kari|Nordmann|24128012345/);
+  await cards.remove(0);
+  await context.close();
+});
+
+test('without the helper the wizard says so, links to how to install it, and can be continued by hand', async () => {
+  await helper.stop();
+  helper = null;
+  const { page } = await watchedPage(browser);
+  await page.goto(await stepUrl('mrs', 'nb', 'sett-inn-kort'));
+  await live(page).getByText('hjelpeprogrammet på PC-en svarer ikke').waitFor();
+  await live(page).getByRole('link', { name: 'Slik installerer og starter du hjelpeprogrammet' }).waitFor();
+  await page.getByRole('link', { name: 'Kortet står i leseren' }).click();
+  await page.locator('h1', { hasText: 'Tast PIN-koden din' }).waitFor();
+});

@@ -1,0 +1,87 @@
+// The real card stack for the browser tests: `card-sim control` (a real pcscd
+// with vpcd and simulated cards) and the real veiviser-helper on its default
+// port, allowing the site's origin. Both are started and stopped by the tests.
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+
+const HELPER = 'http://127.0.0.1:17320';
+
+function required(name) {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the browser tests with \`cargo xtask test\``);
+  return value;
+}
+
+/** Starts pcscd with simulated cards; resolves once it is ready for commands. */
+export async function startCards() {
+  const child = spawn(required('VEIVISER_CARD_SIM'), ['control'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  const next = async () => (await lines.next()).value;
+  const first = await next();
+  if (first !== 'ready') throw new Error(`card-sim did not start: ${first}`);
+  const command = async (line) => {
+    child.stdin.write(`${line}\n`);
+    const answer = await next();
+    if (answer !== 'ok') throw new Error(`card-sim ${line}: ${answer}`);
+  };
+  return {
+    insert: (reader, card) => command(`insert ${reader} ${card}`),
+    remove: (reader) => command(`remove ${reader}`),
+    async stop() {
+      child.stdin.write('quit\n');
+      await new Promise((resolve) => child.once('exit', resolve));
+    },
+  };
+}
+
+/** Starts veiviser-helper allowing `origin`; resolves when it sees the service. */
+export async function startHelper(origin) {
+  const child = spawn(required('VEIVISER_HELPER'), ['--allow-origin', origin], { stdio: 'inherit' });
+  const deadline = Date.now() + 15000;
+  for (;;) {
+    try {
+      const status = await (await fetch(`${HELPER}/v1/status`)).json();
+      if (status.service === 'ok' && status.readers.length > 0) break;
+    } catch { /* not up yet */ }
+    if (Date.now() > deadline) throw new Error('veiviser-helper did not answer on 127.0.0.1:17320 within 15 s (is the port busy?)');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    async stop() {
+      child.kill();
+      await new Promise((resolve) => child.once('exit', resolve));
+    },
+  };
+}
+
+/**
+ * The answers (`a=step.target`) that lead from the guide's start to `target`,
+ * found from the Markdown itself: the way the site's links would record them.
+ */
+export function answersTo(markdown, start, target) {
+  const steps = new Map();
+  let current = null;
+  for (const line of markdown.split('\n')) {
+    const heading = line.match(/^## .*\{#([a-z0-9-]+)[^}]*\}\s*$/);
+    if (heading) { current = { choices: [], next: null }; steps.set(heading[1], current); continue; }
+    if (!current) continue;
+    const choice = line.match(/^[-*] \[[^\]]*\]\(#([a-z0-9-]+)\)/);
+    const next = line.match(/^\[[^\]]*\]\(#([a-z0-9-]+)\)\s*$/);
+    if (choice) current.choices.push(choice[1]);
+    else if (next) current.next = next[1];
+  }
+  const queue = [[start, []]];
+  const seen = new Set([start]);
+  while (queue.length) {
+    const [id, answers] = queue.shift();
+    if (id === target) return answers;
+    const step = steps.get(id);
+    const ways = [...step.choices.map((to) => [to, true]), ...(step.next ? [[step.next, false]] : [])];
+    for (const [to, answered] of ways) {
+      if (seen.has(to)) continue;
+      seen.add(to);
+      queue.push([to, answered ? [...answers, `${id}.${to}`] : answers]);
+    }
+  }
+  throw new Error(`no way from ${start} to ${target}`);
+}
