@@ -54,10 +54,22 @@ async fn fetch_text(path: &str) -> Result<String, Problem> {
     response.text().await.map_err(|e| failed(e.to_string()))
 }
 
-/// The guide index, `content/index.json`.
-pub async fn fetch_index() -> Result<Arc<Index>, Problem> {
+/// What the whole site starts from: the organisation's settings and the guide index.
+#[derive(Clone)]
+pub struct Site {
+    pub settings: Arc<veiviser_guide::settings::Settings>,
+    /// Problems in the settings, shown until fixed (defaults are used meanwhile).
+    pub settings_findings: Vec<Finding>,
+    /// The guides the settings show, in their order.
+    pub index: Arc<Index>,
+}
+
+/// The guide index (`content/index.json`) and the settings (`settings.json`).
+pub async fn fetch_site() -> Result<Site, Problem> {
     let text = fetch_text("index.json").await?;
-    index::parse(&Source::new("index.json", text)).map(Arc::new).map_err(|f| Problem::Findings(vec![f]))
+    let mut index = index::parse(&Source::new("index.json", text)).map_err(|f| Problem::Findings(vec![f]))?;
+    let (settings, settings_findings) = crate::organisation::fetch(&mut index).await;
+    Ok(Site { settings: Arc::new(settings), settings_findings, index: Arc::new(index) })
 }
 
 /// A loaded guide with its index entry.

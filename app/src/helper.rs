@@ -3,12 +3,23 @@
 //! without live checks never knock on 127.0.0.1.
 
 use leptos::prelude::*;
+use std::sync::atomic::{AtomicU16, Ordering};
 use wasm_bindgen::JsCast;
 
 use veiviser_guide::status::Status;
 
-/// Where the helper answers (its default port, which the site's CSP allows).
-pub const HELPER: &str = "http://127.0.0.1:17320";
+/// The helper's port: its default, which the site's CSP allows, unless the
+/// organisation's settings name another (and its CSP with it).
+static PORT: AtomicU16 = AtomicU16::new(17320);
+
+/// Sets the port the helper answers on (from the organisation's settings).
+pub fn set_port(port: u16) {
+    PORT.store(port, Ordering::Relaxed);
+}
+
+fn base() -> String {
+    format!("http://127.0.0.1:{}", PORT.load(Ordering::Relaxed))
+}
 
 /// What the page knows of the helper.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,8 +59,8 @@ async fn follow(state: RwSignal<HelperState>) {
     let mut seq = None;
     loop {
         let url = match seq {
-            None => format!("{HELPER}/v1/status"),
-            Some(seq) => format!("{HELPER}/v1/events?after={seq}"),
+            None => format!("{}/v1/status", base()),
+            Some(seq) => format!("{}/v1/events?after={seq}", base()),
         };
         match fetch_status(&url).await {
             Some(status) => {

@@ -141,6 +141,16 @@ pub struct Texts {
     pub search_label: &'static str,
     pub no_hits: &'static str,
     pub hits: &'static str,
+    pub support: &'static str,
+    pub phone: &'static str,
+    pub email: &'static str,
+    pub open_now: &'static str,
+    pub closed_opens: &'static str,
+    pub closed: &'static str,
+    pub weekdays: &'static str,
+    pub today: &'static str,
+    pub times_in: &'static str,
+    pub settings_problem: &'static str,
 }
 
 /// Norwegian bokmål, the default.
@@ -221,6 +231,16 @@ pub const NB: Texts = Texts {
     search_label: "Søk i veiledningene",
     no_hits: "Ingen treff på «{}».",
     hits: "{} treff på «{}»",
+    support: "Brukerstøtte",
+    phone: "Telefon",
+    email: "E-post",
+    open_now: "Åpent nå, til {}.",
+    closed_opens: "Stengt nå. Åpner {} kl. {}.",
+    closed: "Stengt.",
+    weekdays: "mandag,tirsdag,onsdag,torsdag,fredag,lørdag,søndag",
+    today: "i dag",
+    times_in: "(tider i {})",
+    settings_problem: "Innstillingene i settings.json har feil. Standardverdier brukes der det er feil:",
 };
 
 /// Swedish.
@@ -301,6 +321,16 @@ pub const SV: Texts = Texts {
     search_label: "Sök i guiderna",
     no_hits: "Inga träffar på ”{}”.",
     hits: "{} träffar på ”{}”",
+    support: "Support",
+    phone: "Telefon",
+    email: "E-post",
+    open_now: "Öppet nu, till {}.",
+    closed_opens: "Stängt nu. Öppnar {} kl. {}.",
+    closed: "Stängt.",
+    weekdays: "måndag,tisdag,onsdag,torsdag,fredag,lördag,söndag",
+    today: "i dag",
+    times_in: "(tider i {})",
+    settings_problem: "Inställningarna i settings.json har fel. Standardvärden används där det är fel:",
 };
 
 /// English.
@@ -381,6 +411,16 @@ pub const EN: Texts = Texts {
     search_label: "Search the guides",
     no_hits: "Nothing found for “{}”.",
     hits: "{} results for “{}”",
+    support: "Support",
+    phone: "Phone",
+    email: "E-mail",
+    open_now: "Open now, until {}.",
+    closed_opens: "Closed now. Opens {} at {}.",
+    closed: "Closed.",
+    weekdays: "Monday,Tuesday,Wednesday,Thursday,Friday,Saturday,Sunday",
+    today: "today",
+    times_in: "(times in {})",
+    settings_problem: "The settings in settings.json have errors. Defaults are used where they are wrong:",
 };
 
 /// `template` with each `{}` replaced by the next of `values`.

@@ -14,19 +14,24 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-/// The language in force: the URL's, else the one chosen before, else bokmål.
-pub fn current(from_url: Option<&str>) -> Lang {
+/// The language in force: the URL's, else the one chosen before, else the
+/// organisation's default (bokmål unless its settings say otherwise).
+pub fn current(from_url: Option<&str>, default: Lang) -> Lang {
     from_url
         .and_then(Lang::from_code)
         .or_else(|| storage()?.get_item(KEY).ok().flatten().as_deref().and_then(Lang::from_code))
-        .unwrap_or_default()
+        .unwrap_or(default)
 }
 
-/// Remembers `lang` and sets it on the page, so screen readers pronounce it right.
-pub fn apply(lang: Lang) {
+/// Remembers a language the user chose.
+pub fn remember(lang: Lang) {
     if let Some(storage) = storage() {
         let _ = storage.set_item(KEY, lang.code());
     }
+}
+
+/// Sets `lang` on the page, so screen readers pronounce it right.
+pub fn apply(lang: Lang) {
     if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
         let _ = root.set_attribute("lang", lang.code());
     }

@@ -16,6 +16,7 @@ pub mod live;
 pub mod place;
 pub mod render;
 pub mod search;
+pub mod settings;
 pub mod source;
 pub mod status;
 

@@ -1,0 +1,373 @@
+//! The organisation's settings (`settings.json` beside the site's index.html):
+//! its name, logo, colours, support contact and opening hours, the helper's port,
+//! which guides are shown and in what order, and the default language.
+//! Every wrong value is a finding with its line, and a sensible default is used.
+
+use serde::Deserialize;
+
+use crate::finding::Finding;
+use crate::index::Index;
+use crate::source::Source;
+
+/// The colours the site uses unless the organisation's meet WCAG AA contrast.
+pub const DEFAULT_BRAND: &str = "#1f4e79";
+pub const DEFAULT_LINK: &str = "#1d5fa3";
+
+/// The file as written; every field optional.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    name: Option<String>,
+    logo: Option<String>,
+    colours: Option<Colours>,
+    support: Option<SupportFile>,
+    helper_port: Option<u32>,
+    guides: Option<Vec<String>>,
+    default_language: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Colours {
+    brand: Option<String>,
+    link: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SupportFile {
+    name: Option<String>,
+    phone: Option<String>,
+    email: Option<String>,
+    #[serde(default)]
+    hours: Vec<HoursFile>,
+    time_zone: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HoursFile {
+    days: String,
+    open: String,
+    close: String,
+}
+
+/// The settings in force (validated, defaults filled in).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settings {
+    pub name: String,
+    pub logo: Option<String>,
+    /// Header background (white text on it), `#rrggbb`.
+    pub brand: String,
+    /// Links and buttons on white, `#rrggbb`.
+    pub link: String,
+    pub support: Option<Support>,
+    pub helper_port: u16,
+    /// Guide ids to show, in order; `None`: all, in the index's order.
+    pub guides: Option<Vec<String>>,
+    pub default_language: String,
+}
+
+/// Who to call, and when they answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Support {
+    pub name: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub hours: Vec<Hours>,
+    /// IANA time zone the hours are in (default Europe/Oslo).
+    pub time_zone: String,
+}
+
+/// Opening hours on some weekdays: minutes after midnight.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hours {
+    /// Monday = 0 … Sunday = 6.
+    pub days: Vec<u8>,
+    pub open: u32,
+    pub close: u32,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            name: "Veiviser".into(),
+            logo: None,
+            brand: DEFAULT_BRAND.into(),
+            link: DEFAULT_LINK.into(),
+            support: None,
+            helper_port: 17320,
+            guides: None,
+            default_language: "nb".into(),
+        }
+    }
+}
+
+const DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+const LANGUAGES: [&str; 3] = ["nb", "sv", "en"];
+
+/// Reads `settings.json`; each problem becomes a finding and the default is kept.
+pub fn parse(source: &Source) -> (Settings, Vec<Finding>) {
+    let mut findings = Vec::new();
+    let mut settings = Settings::default();
+    let file: File = match serde_json::from_str(&source.text) {
+        Ok(file) => file,
+        Err(e) => {
+            let at = (e.line().max(1), e.column().max(1));
+            findings.push(Finding::error(&source.path, at, format!("the settings are not valid: {e}")));
+            return (settings, findings);
+        }
+    };
+    // serde does not keep positions: point at the key's first occurrence.
+    let at = |key: &str| source.position(source.text.find(&format!("\"{key}\"")).unwrap_or(0));
+    let mut problem = |key: &str, message: String| findings.push(Finding::error(&source.path, at(key), message));
+
+    if let Some(name) = file.name.filter(|n| !n.trim().is_empty()) {
+        settings.name = name;
+    }
+    settings.logo = file.logo.filter(|l| !l.trim().is_empty());
+    if let Some(logo) = &settings.logo {
+        if logo.contains(':') || logo.starts_with("//") {
+            problem("logo", format!("logo `{logo}` must be a file beside the site (for example logo.svg), not an address"));
+            settings.logo = None;
+        }
+    }
+    let colours = file.colours.unwrap_or_default();
+    for (key, value, on, slot, default) in [
+        ("brand", colours.brand, "white text", &mut settings.brand, DEFAULT_BRAND),
+        ("link", colours.link, "a white background", &mut settings.link, DEFAULT_LINK),
+    ] {
+        let Some(value) = value else { continue };
+        match rgb(&value) {
+            None => problem(key, format!("colour `{value}` must be #rrggbb, for example {default}")),
+            Some(colour) => {
+                let ratio = contrast(colour, (255, 255, 255));
+                if ratio < 4.5 {
+                    problem(
+                        key,
+                        format!("colour `{value}` has a contrast of {ratio:.1}:1 with {on}; WCAG AA needs 4.5:1, so {default} is used"),
+                    );
+                } else {
+                    *slot = value.to_ascii_lowercase();
+                }
+            }
+        }
+    }
+    if let Some(port) = file.helper_port {
+        match u16::try_from(port) {
+            Ok(port) if port >= 1024 => settings.helper_port = port,
+            _ => problem("helper_port", format!("helper_port {port} must be a port from 1024 to 65535")),
+        }
+    }
+    if let Some(lang) = file.default_language {
+        if LANGUAGES.contains(&lang.as_str()) {
+            settings.default_language = lang;
+        } else {
+            problem("default_language", format!("default_language `{lang}` must be one of nb, sv, en"));
+        }
+    }
+    settings.guides = file.guides;
+    if let Some(support) = file.support {
+        let mut hours = Vec::new();
+        for h in &support.hours {
+            match (days(&h.days), minutes(&h.open), minutes(&h.close)) {
+                (Some(days), Some(open), Some(close)) if open < close => hours.push(Hours { days, open, close }),
+                (None, _, _) => problem("days", format!("days `{}` must be like mon-fri or sat,sun", h.days)),
+                (_, Some(_), Some(_)) => problem("open", format!("opening {}–{} must open before it closes", h.open, h.close)),
+                _ => problem("open", format!("times `{}`–`{}` must be HH:MM, for example 08:00", h.open, h.close)),
+            }
+        }
+        let email = support.email.filter(|e| {
+            let ok = e.contains('@') && !e.contains(char::is_whitespace);
+            if !ok {
+                problem("email", format!("e-mail `{e}` is not an e-mail address"));
+            }
+            ok
+        });
+        let phone = support.phone.filter(|p| {
+            let ok = p.chars().all(|c| c.is_ascii_digit() || " +-()".contains(c)) && p.chars().any(|c| c.is_ascii_digit());
+            if !ok {
+                problem("phone", format!("phone `{p}` may hold only digits, spaces, + - ( )"));
+            }
+            ok
+        });
+        settings.support = Some(Support {
+            name: support.name,
+            phone,
+            email,
+            hours,
+            time_zone: support.time_zone.unwrap_or_else(|| "Europe/Oslo".into()),
+        });
+    }
+    (settings, findings)
+}
+
+impl Settings {
+    /// Keeps only the guides the settings name, in their order; unknown ids are findings.
+    pub fn apply(&self, index: &mut Index, source: &Source) -> Vec<Finding> {
+        let Some(wanted) = &self.guides else { return Vec::new() };
+        let mut findings = Vec::new();
+        let mut chosen = Vec::new();
+        for id in wanted {
+            match index.guides.iter().find(|g| &g.id == id) {
+                Some(entry) => chosen.push(entry.clone()),
+                None => findings.push(Finding::error(
+                    &source.path,
+                    source.position(source.text.find(&format!("\"{id}\"")).unwrap_or(0)),
+                    format!("guide `{id}` is not in content/index.json"),
+                )),
+            }
+        }
+        if !chosen.is_empty() {
+            index.guides = chosen;
+        }
+        findings
+    }
+}
+
+/// Whether support answers at a moment (weekday Monday = 0, minutes after midnight).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Open {
+    /// Open until `closes` (minutes after midnight).
+    Now { closes: u32 },
+    /// Closed; opens next on `day` at `at` (None: no hours given).
+    Closed { opens: Option<(u8, u32)> },
+}
+
+/// Open now, or when it opens next, for the support's hours.
+pub fn open_at(hours: &[Hours], weekday: u8, minute: u32) -> Open {
+    if let Some(h) = hours.iter().find(|h| h.days.contains(&weekday) && h.open <= minute && minute < h.close) {
+        return Open::Now { closes: h.close };
+    }
+    // The next opening: later today, else on the following days.
+    for ahead in 0..8u8 {
+        let day = (weekday + ahead) % 7;
+        let next = hours
+            .iter()
+            .filter(|h| h.days.contains(&day) && (ahead > 0 || h.open > minute))
+            .map(|h| h.open)
+            .min();
+        if let Some(at) = next {
+            return Open::Closed { opens: Some((day, at)) };
+        }
+    }
+    Open::Closed { opens: None }
+}
+
+/// `HH:MM` as minutes after midnight.
+pub fn minutes(text: &str) -> Option<u32> {
+    let (h, m) = text.trim().split_once(':')?;
+    let (h, m): (u32, u32) = (h.parse().ok()?, m.parse().ok()?);
+    (h <= 24 && m < 60 && h * 60 + m <= 24 * 60).then_some(h * 60 + m)
+}
+
+/// Minutes after midnight as `HH:MM`.
+pub fn clock(minutes: u32) -> String {
+    format!("{:02}:{:02}", minutes / 60, minutes % 60)
+}
+
+/// `mon-fri`, `sat,sun`, `mon` as weekday numbers (Monday = 0).
+fn days(text: &str) -> Option<Vec<u8>> {
+    let day = |d: &str| DAYS.iter().position(|x| *x == d.trim().to_ascii_lowercase()).map(|i| i as u8);
+    let mut out = Vec::new();
+    for part in text.split(',') {
+        match part.split_once('-') {
+            Some((from, to)) => {
+                let (from, to) = (day(from)?, day(to)?);
+                if from > to {
+                    return None;
+                }
+                out.extend(from..=to);
+            }
+            None => out.push(day(part)?),
+        }
+    }
+    Some(out)
+}
+
+/// `#rrggbb` as red, green, blue.
+fn rgb(text: &str) -> Option<(u8, u8, u8)> {
+    let hex = text.strip_prefix('#').filter(|h| h.len() == 6 && h.chars().all(|c| c.is_ascii_hexdigit()))?;
+    let channel = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
+    Some((channel(0)?, channel(2)?, channel(4)?))
+}
+
+/// WCAG 2.1 contrast ratio of two colours.
+pub fn contrast(a: (u8, u8, u8), b: (u8, u8, u8)) -> f64 {
+    let luminance = |(r, g, b): (u8, u8, u8)| {
+        let linear = |c: u8| {
+            let c = f64::from(c) / 255.0;
+            if c <= 0.03928 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+        };
+        0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b)
+    };
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(json: &str) -> (Settings, Vec<String>) {
+        let (settings, findings) = parse(&Source::new("settings.json", json));
+        (settings, findings.iter().map(ToString::to_string).collect())
+    }
+
+    #[test]
+    fn a_full_file_is_read() {
+        let (s, findings) = read(
+            r##"{"name": "Helse Vest IKT", "logo": "logo.svg", "colours": {"brand": "#003B5C", "link": "#005A9C"},
+            "support": {"phone": "+47 55 97 64 40", "email": "brukerstotte@example.no",
+                        "hours": [{"days": "mon-fri", "open": "08:00", "close": "15:30"}]},
+            "helper_port": 17321, "guides": ["mrs", "webcert"], "default_language": "sv"}"##,
+        );
+        assert_eq!(findings, Vec::<String>::new());
+        assert_eq!(s.name, "Helse Vest IKT");
+        assert_eq!(s.brand, "#003b5c");
+        assert_eq!(s.helper_port, 17321);
+        assert_eq!(s.default_language, "sv");
+        assert_eq!(s.support.unwrap().hours, [Hours { days: vec![0, 1, 2, 3, 4], open: 480, close: 930 }]);
+    }
+
+    #[test]
+    fn a_colour_that_breaks_contrast_is_reported_and_the_default_kept() {
+        let (s, findings) = read("{\n\"colours\": {\"brand\": \"#ffcc00\"}}");
+        assert_eq!(s.brand, DEFAULT_BRAND);
+        assert!(findings[0].starts_with("settings.json:2:13: error: colour `#ffcc00` has a contrast of 1.5:1 with white text"), "{findings:?}");
+    }
+
+    #[test]
+    fn malformed_json_and_wrong_values_are_precise_findings_with_defaults() {
+        let (s, findings) = read("{\"name\": \"X\",\n \"helper_port\": 80,\n \"default_language\": \"de\",,}");
+        assert_eq!(s, Settings::default());
+        assert!(findings[0].starts_with("settings.json:3:27: error: the settings are not valid"), "{findings:?}");
+        let (s, findings) = read("{\"helper_port\": 80,\n \"default_language\": \"de\", \"colour\": 1}");
+        assert_eq!(s.helper_port, 17320);
+        assert!(findings[0].contains("unknown field `colour`"), "{findings:?}");
+        let (_, findings) = read("{\"helper_port\": 80,\n \"default_language\": \"de\"}");
+        assert_eq!(
+            findings,
+            [
+                "settings.json:1:2: error: helper_port 80 must be a port from 1024 to 65535",
+                "settings.json:2:2: error: default_language `de` must be one of nb, sv, en",
+            ]
+        );
+    }
+
+    #[test]
+    fn open_now_or_when_it_opens_next() {
+        let weekdays = [Hours { days: vec![0, 1, 2, 3, 4], open: 480, close: 930 }];
+        assert_eq!(open_at(&weekdays, 0, 600), Open::Now { closes: 930 });
+        assert_eq!(open_at(&weekdays, 0, 420), Open::Closed { opens: Some((0, 480)) });
+        // Friday evening: opens Monday 08:00.
+        assert_eq!(open_at(&weekdays, 4, 1000), Open::Closed { opens: Some((0, 480)) });
+        assert_eq!(open_at(&[], 2, 600), Open::Closed { opens: None });
+    }
+
+    #[test]
+    fn contrast_is_computed_as_wcag_defines_it() {
+        assert!((contrast((0, 0, 0), (255, 255, 255)) - 21.0).abs() < 0.01);
+        assert!(contrast((0x1f, 0x4e, 0x79), (255, 255, 255)) >= 4.5);
+    }
+}

@@ -1,0 +1,72 @@
+// An organisation renames, recolours and re-contacts the site and picks its
+// guides in settings.json; a broken file is explained on the page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { SITE, launch, watchedPage } from './browser.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+/** A page whose settings.json is `settings` (as if the organisation had edited the file). */
+async function withSettings(settings) {
+  const watched = await watchedPage(browser);
+  await watched.page.route('**/settings.json', (route) => route.fulfill({ contentType: 'application/json', body: settings }));
+  return watched;
+}
+
+test('the settings rename, recolour and re-contact the site and pick and order its guides', async () => {
+  const { page, problems } = await withSettings(JSON.stringify({
+    name: 'Helse Vest IKT',
+    colours: { brand: '#003b5c', link: '#005a9c' },
+    support: {
+      phone: '+47 55 97 64 40', email: 'brukerstotte@example.no',
+      hours: [{ days: 'mon-sun', open: '00:00', close: '24:00' }],
+    },
+    guides: ['webcert', 'mrs'],
+    default_language: 'en',
+  }));
+  await page.goto(SITE);
+  await page.locator('h1', { hasText: 'What do you want to do?' }).waitFor();
+  assert.equal((await page.locator('.site-name').innerText()).trim(), 'Helse Vest IKT');
+  const brand = await page.evaluate(() => getComputedStyle(document.querySelector('.site-header')).backgroundColor);
+  assert.equal(brand, 'rgb(0, 59, 92)');
+  const guides = await page.locator('a.guide-link').allInnerTexts();
+  assert.equal(guides.length, 2);
+  assert.match(guides[0], /Webcert/);
+  assert.match(await page.locator('.support').innerText(), /\+47 55 97 64 40[\s\S]*brukerstotte@example\.no[\s\S]*Open now, until 24:00\./);
+  assert.deepEqual(problems, []);
+});
+
+test('closed support says when it opens, computed for now in the time zone of the support', async () => {
+  const days = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+  const names = ['mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag', 'søndag'];
+  const today = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']
+    .indexOf(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Oslo', weekday: 'short' }).format(new Date()));
+  const tomorrow = (today + 1) % 7;
+  const { page } = await withSettings(JSON.stringify({
+    support: { phone: '76 16 63 33', hours: [{ days: days[tomorrow], open: '08:00', close: '15:30' }], time_zone: 'Europe/Oslo' },
+  }));
+  await page.goto(SITE);
+  await page.locator('.support').waitFor();
+  assert.match(await page.locator('.support').innerText(), new RegExp(`Stengt nå\\. Åpner ${names[tomorrow]} kl\\. 08:00\\.`));
+});
+
+test('a broken settings file is explained with line and column, and defaults are used', async () => {
+  const { page } = await withSettings('{\n  "name": "X",\n  "colours": { "brand": "#ffcc00" },\n  "helper_port": 80\n}');
+  await page.goto(SITE);
+  const alert = page.locator('.settings-problem');
+  await alert.waitFor();
+  const text = await alert.innerText();
+  assert.match(text, /settings\.json:3:16: error: colour `#ffcc00` has a contrast of 1\.5:1 with white text/);
+  assert.match(text, /settings\.json:4:3: error: helper_port 80/);
+  // The default colour keeps the contrast.
+  const brand = await page.evaluate(() => getComputedStyle(document.querySelector('.site-header')).backgroundColor);
+  assert.equal(brand, 'rgb(31, 78, 121)');
+  await page.locator('h1', { hasText: 'Hva vil du gjøre?' }).waitFor();
+
+  const syntax = await withSettings('{ "name": "X", }');
+  await syntax.page.goto(SITE);
+  await syntax.page.locator('.settings-problem').getByText(/settings\.json:1:\d+: error: the settings are not valid/).waitFor();
+  await syntax.page.locator('h1', { hasText: 'Hva vil du gjøre?' }).waitFor();
+});
