@@ -30,6 +30,10 @@ const PAGES = [
   ['whole guide', '?guide=eportal&view=all'],
   ['moved link note', '?guide=mrs&step=velg-sertifikat&a=hvordan.sms'],
   ['diagnostics', '?page=diagnostics'],
+  ['helpdesk', '?page=helpdesk'],
+  ['search with results', '?page=search&q=PUK'],
+  ['search without results', '?page=search&q=xyzzy'],
+  ['guide in a missing language', '?guide=mrs&step=hvordan'],
   ['missing guide (error)', '?guide=finnes-ikke'],
 ];
 
@@ -82,7 +86,7 @@ test('a whole guide can be completed with the keyboard alone, focus on each new 
 test('at 400 % zoom (320 CSS pixels wide) nothing scrolls sideways', async () => {
   const context = await browser.newContext({ viewport: { width: 320, height: 256 } });
   const page = await context.newPage();
-  for (const query of ['', '?guide=mrs&step=ferdig&a=hvordan.sett-inn-kort&a=to-sertifikater.velg-sertifikat', '?guide=eportal&view=all']) {
+  for (const query of ['', '?guide=mrs&step=ferdig&a=hvordan.sett-inn-kort&a=to-sertifikater.velg-sertifikat', '?guide=eportal&view=all', '?page=helpdesk', '?page=search&q=PUK', '?page=diagnostics']) {
     await page.goto(`${SITE}${query}`);
     await page.locator('h1').first().waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
