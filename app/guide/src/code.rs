@@ -19,7 +19,7 @@
 //! Position in the file is deliberately not used: inserting one step would renumber
 //! every step after it, and codes already written in tickets would point elsewhere.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::guide::Guide;
 use crate::index::{GuideEntry, Index};
@@ -92,8 +92,9 @@ impl Numbers {
     pub fn of(guide: &Guide) -> Numbers {
         let mut numbers = Numbers::default();
         let mut pending: Vec<&str> = Vec::new();
+        let mut seen: HashSet<&str> = HashSet::new();
         for step in &guide.steps {
-            if numbers.by_step.contains_key(&step.id) || pending.contains(&step.id.as_str()) {
+            if !seen.insert(step.id.as_str()) {
                 continue;
             }
             match explicit(step) {
@@ -113,12 +114,31 @@ impl Numbers {
             }
         }
         // Second pass, so that a moved number never displaces a step from its own.
+        // The ring of derived numbers is probed only while it has room; past that,
+        // numbers above it are handed out in turn, so numbering stays near-linear.
+        let ring = DERIVED.end() - DERIVED.start() + 1;
+        let mut ring_used = numbers.by_number.range(DERIVED.clone()).count() as u32;
+        let mut overflow = DERIVED.end() + 1;
         for (id, holder, wanted) in losers {
-            let got = (1..=900)
-                .map(|k| DERIVED.start() + (wanted - DERIVED.start() + k) % 900)
-                .chain(DERIVED.end() + 1..=MAX_EXPLICIT + 1_000_000)
-                .find(|n| !numbers.by_number.contains_key(n))
-                .expect("fewer steps than numbers");
+            let in_ring = (ring_used < ring)
+                .then(|| {
+                    (1..=ring)
+                        .map(|k| DERIVED.start() + (wanted - DERIVED.start() + k) % ring)
+                        .find(|n| !numbers.by_number.contains_key(n))
+                })
+                .flatten();
+            let got = match in_ring {
+                Some(n) => {
+                    ring_used += 1;
+                    n
+                }
+                None => {
+                    while numbers.by_number.contains_key(&overflow) {
+                        overflow += 1;
+                    }
+                    overflow
+                }
+            };
             numbers.assign(id, got);
             numbers.moved.push(Moved { step: id.to_owned(), holder, wanted, got });
         }
