@@ -3,28 +3,13 @@
 //! its step, and each link to another guide to a guide and step that exist.
 
 use std::collections::{HashMap, VecDeque};
-use std::path::Path;
 
 use veiviser_guide::journey::{self, Answers};
-use veiviser_guide::source::Source;
-use veiviser_guide::{guide, index, Guide, Target};
+use veiviser_guide::Target;
 
-fn content() -> (index::Index, Vec<Guide>) {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
-    let read = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
-    let index = index::parse(&Source::new("index.json", read("index.json"))).expect("the index parses");
-    let guides = index
-        .guides
-        .iter()
-        .flat_map(|entry| entry.languages.iter().map(move |lang| entry.file(lang)))
-        .map(|file| {
-            let (guide, findings) = guide::parse(&Source::new(file.clone(), read(&file)));
-            assert!(findings.is_empty(), "{file}: {findings:?}");
-            guide
-        })
-        .collect();
-    (index, guides)
-}
+mod common;
+use common::content;
+
 
 #[test]
 fn every_answer_and_next_of_every_guide_leads_to_its_step() {
