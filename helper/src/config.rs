@@ -51,7 +51,9 @@ pub fn default_files() -> Vec<PathBuf> {
 /// The origins listed in an origins file's text: one per line; blank lines and
 /// everything after `#` are ignored. Each is checked as [`Config::new`] does.
 pub fn parse_origins(text: &str, source: &str) -> Result<Vec<String>, String> {
-    text.lines()
+    // Windows editors and PowerShell 5.1's UTF8 encoding start the file with a byte-order mark.
+    text.trim_start_matches('\u{feff}')
+        .lines()
         .enumerate()
         .map(|(n, line)| (n + 1, line.split('#').next().unwrap_or_default().trim()))
         .filter(|(_, line)| !line.is_empty())
@@ -116,6 +118,12 @@ mod tests {
             parse_origins("https://ok.example\n*\n", "f").unwrap_err().split(':').take(2).collect::<Vec<_>>(),
             ["f", "2"]
         );
+    }
+
+    #[test]
+    fn an_origins_file_with_a_byte_order_mark_is_read() {
+        let origins = parse_origins("\u{feff}https://intranet.example\r\n", "allowed-origins.txt").unwrap();
+        assert_eq!(origins, ["https://intranet.example"]);
     }
 
     #[test]

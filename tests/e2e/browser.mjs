@@ -8,16 +8,19 @@ if (!SITE) {
   throw new Error('VEIVISER_URL is not set: run the browser tests with `cargo xtask test`');
 }
 
+/** Debian's Chromium, which every browser test and benchmark drives. */
+export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+/** Chromium's flags for running as root, offline, in a container. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
 /** Starts headless Chromium (Playwright gives it a fresh profile). */
 export async function launch() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--disable-dev-shm-usage',
-    ],
-  });
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
 
 /** A new page whose console errors and uncaught exceptions land in `problems`. */

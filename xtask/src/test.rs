@@ -4,6 +4,7 @@ use std::path::PathBuf;
 use std::process::Command;
 
 use crate::command::{root, run, say};
+use crate::nginx::Nginx;
 use crate::serve::Site;
 use crate::setup::{self, Tools};
 use crate::site;
@@ -92,5 +93,28 @@ fn end_to_end() -> Result<(), String> {
         "node --test",
     );
     site.stop();
+    let on_nginx = on_nginx();
+    match (result, on_nginx) {
+        (Ok(()), Ok(())) => Ok(()),
+        (Err(e), Ok(())) | (Ok(()), Err(e)) => Err(e),
+        (Err(first), Err(second)) => Err(format!("{first}; {second}")),
+    }
+}
+
+/// tests/e2e/nginx.test.mjs checks what any static server must do for the site
+/// (deep links, reloads, the policy, 404s); the run above has checked it against
+/// xtask's own server, this one checks it against Debian's nginx set up as
+/// app/ADMINISTRATORS.md says.
+fn on_nginx() -> Result<(), String> {
+    say(&format!("The same site on Debian's nginx under {SUB_PATH} (tests/e2e/nginx.test.mjs)"));
+    let nginx = Nginx::start(&site::dist_dir())?;
+    let result = run(
+        Command::new("node")
+            .args(["--test", "e2e/nginx.test.mjs"])
+            .current_dir(root().join("tests"))
+            .env("VEIVISER_URL", &nginx.url),
+        "node --test e2e/nginx.test.mjs against nginx",
+    );
+    nginx.stop();
     result
 }

@@ -1,0 +1,81 @@
+// What any static web server must do for the site, as app/ADMINISTRATORS.md sets it up:
+// deep links and reloads under a sub-path with no rewrite rules, the Content Security
+// Policy of README.md on every file, .wasm as application/wasm, index.html and the guides
+// revalidated, and a missing file answered 404 rather than with the app.
+// `cargo xtask test` runs it twice: against its own server with the other browser tests,
+// then against Debian's nginx (xtask/src/nginx.rs), each time with VEIVISER_URL.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { SITE, launch, watchedPage } from './browser.mjs';
+
+/** The policy README.md tells organisations to send, word for word. */
+const POLICY = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
+  .match(/^Content-Security-Policy: (.+)$/m)?.[1];
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const heading = (page) => page.locator('h1').first();
+const DEEP_LINK = `${SITE}?guide=mrs&step=pin&a=hvordan.sett-inn-kort`;
+
+test('README.md states the policy', () => {
+  assert.ok(POLICY, 'README.md has a line "Content-Security-Policy: …"');
+});
+
+test('a deep link two steps into a guide, loaded fresh and reloaded, shows the same step', async () => {
+  const { page, problems } = await watchedPage(browser);
+  const response = await page.goto(DEEP_LINK);
+  assert.equal(response.status(), 200);
+  assert.equal(await response.headerValue('content-security-policy'), POLICY);
+  await heading(page).getByText('Tast PIN-koden din').waitFor();
+
+  const reloaded = await page.reload();
+  assert.equal(reloaded.status(), 200);
+  await heading(page).getByText('Tast PIN-koden din').waitFor();
+  assert.equal(page.url(), DEEP_LINK);
+
+  assert.deepEqual(problems, [], 'no console error, page error or CSP violation');
+  await page.close();
+});
+
+test('every file is sent with the policy and nosniff; the WebAssembly as application/wasm', async () => {
+  const index = await fetch(SITE);
+  assert.equal(index.status, 200);
+  const html = await index.text();
+  const wasm = html.match(/data-wasm="\.\/([^"]+)"/)?.[1];
+  const js = html.match(/data-js="\.\/([^"]+)"/)?.[1];
+  const css = html.match(/href="\.\/(style-[^"]+)"/)?.[1];
+  assert.ok(wasm && js && css, 'index.html names its hashed files');
+  for (const path of ['', '?guide=mrs&step=pin', 'index.html', 'start.js', js, css, wasm, 'content/index.json', 'content/mrs.nb.md']) {
+    const response = await fetch(SITE + path);
+    assert.equal(response.status, 200, path);
+    assert.equal(response.headers.get('content-security-policy'), POLICY, `the policy on ${path || '/'}`);
+    assert.equal(response.headers.get('x-content-type-options'), 'nosniff', path);
+    await response.arrayBuffer();
+  }
+  assert.equal((await fetch(SITE + wasm)).headers.get('content-type'), 'application/wasm');
+});
+
+test('index.html and the guides are revalidated, so a new release or an edited guide shows at once', async () => {
+  for (const path of ['', 'index.html', 'start.js', 'content/index.json', 'content/mrs.nb.md']) {
+    const response = await fetch(SITE + path);
+    assert.match(response.headers.get('cache-control') ?? '', /no-cache|no-store|max-age=0\b/, `Cache-Control of ${path || '/'}`);
+    await response.arrayBuffer();
+  }
+});
+
+test('a missing file is a 404, not the app', async () => {
+  for (const path of ['finnes-ikke.js', 'mrs/pin', 'content/finnes-ikke.nb.md']) {
+    const response = await fetch(SITE + path);
+    assert.equal(response.status, 404, path);
+    assert.doesNotMatch(await response.text(), /start\.js/, `${path} is not answered with index.html`);
+  }
+});
+
+test('the sub-path without its slash is redirected to it', async () => {
+  const response = await fetch(SITE.replace(/\/$/, ''), { redirect: 'manual' });
+  assert.ok([301, 302, 307, 308].includes(response.status), `status ${response.status}`);
+  assert.equal(new URL(response.headers.get('location'), SITE).href, SITE);
+});
