@@ -22,7 +22,7 @@ const chrome = await chromeLauncher.launch({
   chromePath: CHROMIUM,
   // Even with --disable-background-networking, Chromium looked up clients2.google.com,
   // update.googleapis.com and accounts.google.com (seen with strace): resolve no name.
-  chromeFlags: [...CHROMIUM_ARGS, '--headless=new', '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1'],
+  chromeFlags: [...CHROMIUM_ARGS, '--headless=new'],
   logLevel: 'silent',
 });
 console.log(`  Lighthouse ${MOBILE ? 'mobile (default: simulated slow 4G, 4x CPU slowdown)' : 'desktop preset'}, Chromium ${(await chromeVersion(chrome.port)) ?? ''}`);

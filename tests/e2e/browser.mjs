@@ -16,6 +16,8 @@ export const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
   '--disable-dev-shm-usage',
+  // Tests talk to 127.0.0.1 only: Chromium must not even look up its own services.
+  '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
 ];
 
 /** Starts headless Chromium (Playwright gives it a fresh profile). */
