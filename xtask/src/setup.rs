@@ -111,19 +111,24 @@ fn cargo_install(krate: &str, version: &str, locked: bool, why: &str) -> Result<
     run(&mut command, &format!("installing {krate} {version}"))
 }
 
-/// Runs `npm ci` in `dir` when its node_modules is missing or older than package-lock.json.
+/// Runs `npm ci` in `dir` unless its node_modules was installed from exactly this
+/// package.json and package-lock.json (a fingerprint of both is kept beside it),
+/// so an edited manifest or lock is installed, and an out-of-sync pair fails here.
 fn npm_ci(dir: &Path, why: &str) -> Result<(), String> {
-    let lock = dir.join("package-lock.json");
-    let installed = dir.join("node_modules/.package-lock.json");
-    let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
-    if matches!((modified(&lock), modified(&installed)), (Some(l), Some(i)) if i >= l) {
+    let read = |name: &str| std::fs::read(dir.join(name)).map_err(|e| format!("cannot read {}: {e}", dir.join(name).display()));
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    std::hash::Hash::hash(&(read("package.json")?, read("package-lock.json")?), &mut hasher);
+    let fingerprint = format!("{:016x}\n", std::hash::Hasher::finish(&hasher));
+    let marker = dir.join("node_modules/.veiviser-installed");
+    if std::fs::read_to_string(&marker).is_ok_and(|m| m == fingerprint) {
         return Ok(());
     }
     say(&format!("Installing npm packages in {} ({why})", dir.display()));
     run(
         Command::new("npm").args(["ci", "--no-audit", "--no-fund", "--loglevel=error"]).current_dir(dir),
         &format!("npm ci in {}", dir.display()),
-    )
+    )?;
+    std::fs::write(&marker, fingerprint).map_err(|e| format!("cannot write {}: {e}", marker.display()))
 }
 
 /// Installs the Debian packages of `packages` that are missing.
