@@ -13,7 +13,7 @@ use crate::i18n::{fill, Lang};
 
 /// The code of `step` in `guide`.
 pub fn code_of(guide: &LoadedGuide, step: &str) -> Option<String> {
-    code::code_of(&guide.entry, &guide.loaded.guide, step)
+    guide.numbers.number(step).map(|n| code::code(&guide.entry, n))
 }
 
 /// A field to type a step code into; opens the step it names.
@@ -55,6 +55,6 @@ async fn open(index: Arc<Index>, lang: Lang, typed: &str) -> Option<String> {
     let (prefix, number) = code::parse(typed)?;
     let entry = index.guides.iter().find(|e| code::prefix(e) == prefix)?;
     let guide = content::fetch_guide(Arc::clone(&index), entry.id.clone(), lang.code().to_owned()).await.ok()?;
-    let step = code::Numbers::of(&guide.loaded.guide).step(number)?.to_owned();
+    let step = guide.numbers.step(number)?.to_owned();
     Some(content::step_href(&guide, &step))
 }

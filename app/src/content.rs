@@ -78,6 +78,16 @@ pub struct LoadedGuide {
     pub loaded: Loaded,
     /// The language asked for, when the guide does not exist in it.
     pub missing_lang: Option<String>,
+    /// The step codes' numbers, worked out once per guide.
+    pub numbers: veiviser_guide::code::Numbers,
+}
+
+impl LoadedGuide {
+    /// A loaded guide with its step numbers.
+    pub fn new(entry: GuideEntry, loaded: Loaded, missing_lang: Option<String>) -> LoadedGuide {
+        let numbers = veiviser_guide::code::Numbers::of(&loaded.guide);
+        LoadedGuide { entry, loaded, missing_lang, numbers }
+    }
 }
 
 /// One guide file, parsed and checked on its own; errors become a [`Problem`].
@@ -103,7 +113,7 @@ pub async fn fetch_guide(index: Arc<Index>, id: String, lang: String) -> Result<
     if veiviser_guide::finding::has_errors(&findings) {
         return Err(Problem::Findings(findings));
     }
-    Ok(Arc::new(LoadedGuide { entry: entry.clone(), loaded, missing_lang }))
+    Ok(Arc::new(LoadedGuide::new(entry.clone(), loaded, missing_lang)))
 }
 
 /// A User Timing measure (seen in the browser's performance tools and by `cargo xtask bench`).

@@ -215,7 +215,7 @@ pub fn mount_step(parent: web_sys::HtmlElement, path: &str, markdown: &str, step
         start: step.to_owned(),
         code: None,
     };
-    let loaded = LoadedGuide { entry, loaded: Loaded { source, guide }, missing_lang: None };
+    let loaded = LoadedGuide::new(entry, Loaded { source, guide }, None);
     let place = Place::step(&loaded.loaded.guide.id, Some(step));
     leptos::mount::mount_to(parent, move || {
         let walk = journey::walk(&loaded.loaded.guide, &loaded.entry.start, &place.answers, place.step.as_deref())

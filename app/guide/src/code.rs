@@ -163,7 +163,12 @@ impl Numbers {
 
 /// The code of step `step_id` of `guide` (`MRS-417`); `None` if the guide has no such step.
 pub fn code_of(entry: &GuideEntry, guide: &Guide, step_id: &str) -> Option<String> {
-    Numbers::of(guide).number(step_id).map(|n| format!("{}-{n}", prefix(entry)))
+    Numbers::of(guide).number(step_id).map(|n| code(entry, n))
+}
+
+/// The code of number `n` in the guide of `entry`: `MRS-417`.
+pub fn code(entry: &GuideEntry, n: u32) -> String {
+    format!("{}-{n}", prefix(entry))
 }
 
 /// Splits a code as typed into upper-case prefix and number: `mrs4`, `MRS 4`,
