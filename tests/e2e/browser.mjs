@@ -1,5 +1,6 @@
 // Shared set-up of the browser tests: Debian's Chromium driven by playwright-core,
 // with every console error, page error and CSP violation collected.
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 /** The site under test, served by `cargo xtask test` under a sub-path. */
@@ -42,4 +43,18 @@ export async function watchedPage(browser) {
     });
   });
   return { page, problems };
+}
+
+/**
+ * Hooks for a test file: one browser for its tests, and the site's guide index.
+ * Read `site.browser` and `site.index` inside the tests.
+ */
+export function useSite() {
+  const site = {};
+  before(async () => {
+    site.browser = await launch();
+    site.index = await (await fetch(new URL('content/index.json', SITE))).json();
+  });
+  after(async () => { await site.browser?.close(); });
+  return site;
 }

@@ -1,26 +1,20 @@
 // Helpdesk: step codes on every step and a box that opens a step by its code,
 // copying a link to a step, the helpdesk page with a diagram of every guide,
 // and search across all guides.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SITE, launch, watchedPage } from './browser.mjs';
+import { SITE, useSite, watchedPage } from './browser.mjs';
 
-let browser;
-let index;
-before(async () => {
-  browser = await launch();
-  index = await (await fetch(new URL('content/index.json', SITE))).json();
-});
-after(async () => { await browser?.close(); });
+const site = useSite();
 
 test('a step code read out on the phone opens that step from the start page', async () => {
-  const { page, problems } = await watchedPage(browser);
+  const { page, problems } = await watchedPage(site.browser);
   // Find the code of a deep step as the caller sees it.
   await page.goto(`${SITE}?guide=mrs&step=velg-sertifikat&a=hvordan.sett-inn-kort&a=to-sertifikater.velg-sertifikat`);
   const code = (await page.locator('.step-code .code').innerText()).trim();
   assert.match(code, /^MRS-\d+$/);
 
-  const helpdesk = await watchedPage(browser);
+  const helpdesk = await watchedPage(site.browser);
   await helpdesk.page.goto(SITE);
   await helpdesk.page.getByLabel(/stegkode/).fill(code.toLowerCase().replace('-', ' '));
   await helpdesk.page.getByRole('button', { name: 'Åpne' }).click();
@@ -34,7 +28,7 @@ test('a step code read out on the phone opens that step from the start page', as
 });
 
 test('copy link puts the link to this very step, with its answers, on the clipboard', async () => {
-  const context = await browser.newContext();
+  const context = await site.browser.newContext();
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(SITE).origin });
   const page = await context.newPage();
   await page.goto(`${SITE}?guide=mrs&step=sms-kode&a=hvordan.sms`);
@@ -60,10 +54,10 @@ function countSteps(markdown) {
 }
 
 test('the helpdesk page lists every step with its code and draws every guide with one node per step and one edge per way', async () => {
-  const { page, problems } = await watchedPage(browser);
+  const { page, problems } = await watchedPage(site.browser);
   await page.goto(`${SITE}?page=helpdesk`);
   await page.locator('section.helpdesk-guide').first().waitFor();
-  for (const guide of index.guides) {
+  for (const guide of site.index.guides) {
     const lang = guide.languages[0];
     const markdown = await (await fetch(new URL(`content/${guide.id}.${lang}.md`, SITE))).text();
     const expected = countSteps(markdown);
@@ -81,7 +75,7 @@ test('the helpdesk page lists every step with its code and draws every guide wit
 });
 
 test('search finds PUK in the SITHS guide and engangskode in the registry guide, from the start page', async () => {
-  const { page, problems } = await watchedPage(browser);
+  const { page, problems } = await watchedPage(site.browser);
   await page.goto(SITE);
   await page.getByRole('searchbox', { name: 'Søk i veiledningene' }).fill('PUK');
   await page.getByRole('button', { name: 'Søk', exact: true }).click();

@@ -1,22 +1,16 @@
 // The interface in bokmål, Swedish and English: the switcher keeps the user on
 // the same step, sets `lang`, is remembered, and a guide missing in the chosen
 // language says so and offers the languages it has.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SITE, launch, watchedPage } from './browser.mjs';
+import { SITE, useSite, watchedPage } from './browser.mjs';
 
-let browser;
-let index;
-before(async () => {
-  browser = await launch();
-  index = await (await fetch(new URL('content/index.json', SITE))).json();
-});
-after(async () => { await browser?.close(); });
+const site = useSite();
 
 const stepOf = (url) => new URL(url).searchParams.get('step');
 
 test('switching language mid-guide keeps the step and the answers, sets lang, and is remembered', async () => {
-  const { page, problems } = await watchedPage(browser);
+  const { page, problems } = await watchedPage(site.browser);
   await page.goto(`${SITE}?guide=mrs&step=sett-inn-kort&a=hvordan.sett-inn-kort`);
   await page.getByRole('link', { name: 'Tilbake', exact: true }).waitFor();
   assert.equal(await page.getAttribute('html', 'lang'), 'nb');
@@ -26,7 +20,7 @@ test('switching language mid-guide keeps the step and the answers, sets lang, an
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
   assert.equal(stepOf(page.url()), 'sett-inn-kort');
   assert.match(page.url(), /a=hvordan\.sett-inn-kort/);
-  const mrs = index.guides.find((g) => g.id === 'mrs');
+  const mrs = site.index.guides.find((g) => g.id === 'mrs');
   if (mrs.languages.includes('en')) {
     assert.equal(await page.locator('.guide-content').first().getAttribute('lang'), 'en');
   }
@@ -38,9 +32,9 @@ test('switching language mid-guide keeps the step and the answers, sets lang, an
 });
 
 test('a guide missing in the chosen language says so and offers the languages it has', async () => {
-  const guide = index.guides.find((g) => !g.languages.includes('sv'));
+  const guide = site.index.guides.find((g) => !g.languages.includes('sv'));
   assert.ok(guide, 'some guide is not in Swedish');
-  const { page } = await watchedPage(browser);
+  const { page } = await watchedPage(site.browser);
   await page.goto(`${SITE}?lang=sv&guide=${guide.id}`);
   const notice = page.locator('.note');
   await notice.waitFor();

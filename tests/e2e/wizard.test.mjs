@@ -1,17 +1,11 @@
 // Journeys through every guide in the built site: answers, back (link and
 // browser), reload, deep links, the answers summary, remembered progress, the
 // nearest step for a link that no longer fits, and the whole guide for print.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SITE, launch, watchedPage } from './browser.mjs';
+import { SITE, useSite, watchedPage } from './browser.mjs';
 
-let browser;
-let index;
-before(async () => {
-  browser = await launch();
-  index = await (await fetch(new URL('content/index.json', SITE))).json();
-});
-after(async () => { await browser?.close(); });
+const site = useSite();
 
 const heading = (page) => page.locator('h1').first();
 const headingText = async (page) => (await heading(page).innerText()).trim();
@@ -49,8 +43,8 @@ async function walkToEnd(page, guideId) {
 }
 
 test('every guide can be walked from the start page to an end, with no console error', async () => {
-  for (const guide of index.guides) {
-    const { page, problems } = await watchedPage(browser);
+  for (const guide of site.index.guides) {
+    const { page, problems } = await watchedPage(site.browser);
     await page.goto(SITE);
     await page.getByRole('link', { name: guide.title.nb ?? Object.values(guide.title)[0], exact: true }).click();
     const headings = await walkToEnd(page, guide.id);
@@ -62,7 +56,7 @@ test('every guide can be walked from the start page to an end, with no console e
 });
 
 test('back link, browser back, reload and a deep link all keep the step and its answers', async () => {
-  const { page, problems } = await watchedPage(browser);
+  const { page, problems } = await watchedPage(site.browser);
   await page.goto(`${SITE}?guide=mrs`);
   await shows(page, 'Hvordan vil du logge på?');
   await page.getByRole('link', { name: 'Jeg har et smartkort' }).click();
@@ -83,14 +77,14 @@ test('back link, browser back, reload and a deep link all keep the step and its 
   await page.goBack();
   await shows(page, 'Velg sertifikatet fra ihelse.net Issuing CA4');
 
-  const other = await watchedPage(browser);
+  const other = await watchedPage(site.browser);
   await other.page.goto(deep);
   await shows(other.page, 'Velg sertifikatet fra ihelse.net Issuing CA4');
   assert.deepEqual([...problems, ...other.problems], []);
 });
 
 test('the summary lists the answers, and changing an earlier one keeps the later ones that still apply', async () => {
-  const { page } = await watchedPage(browser);
+  const { page } = await watchedPage(site.browser);
   await page.goto(`${SITE}?guide=mrs`);
   await page.getByRole('link', { name: 'Jeg har et smartkort' }).click();
   await page.getByRole('link', { name: 'Kortet står i leseren' }).click();
@@ -116,7 +110,7 @@ test('the summary lists the answers, and changing an earlier one keeps the later
 });
 
 test('a link to a step its answers no longer lead to lands on the nearest step, with a note', async () => {
-  const { page, problems } = await watchedPage(browser);
+  const { page, problems } = await watchedPage(site.browser);
   await page.goto(`${SITE}?guide=mrs&step=velg-sertifikat&a=hvordan.sms`);
   await shows(page, 'Du er logget inn i MRS');
   assert.match(await page.locator('.note').innerText(), /Velg sertifikatet fra ihelse\.net Issuing CA4/);
@@ -125,7 +119,7 @@ test('a link to a step its answers no longer lead to lands on the nearest step, 
 });
 
 test('progress is remembered across visits, and start over forgets it', async () => {
-  const { page } = await watchedPage(browser);
+  const { page } = await watchedPage(site.browser);
   await page.goto(`${SITE}?guide=mrs`);
   await page.getByRole('link', { name: 'Jeg har IKKE et smartkort' }).click();
   await shows(page, 'Logge inn med kode fra SMS');
@@ -140,7 +134,7 @@ test('progress is remembered across visits, and start over forgets it', async ()
 });
 
 test('the whole guide shows every step as one document, without navigation on paper', async () => {
-  const { page, problems } = await watchedPage(browser);
+  const { page, problems } = await watchedPage(site.browser);
   const markdown = await (await fetch(new URL('content/webcert.sv.md', SITE))).text();
   const steps = markdown.split('\n').filter((line) => line.startsWith('## ')).length;
   await page.goto(`${SITE}?guide=webcert&view=all`);
@@ -154,7 +148,7 @@ test('the whole guide shows every step as one document, without navigation on pa
 });
 
 test('a guide with errors shows its findings with file and line, never a blank page', async () => {
-  const { page } = await watchedPage(browser);
+  const { page } = await watchedPage(site.browser);
   // The organisation has just published a broken edit of the MRS guide.
   await page.route('**/content/mrs.nb.md', (route) => route.fulfill({
     contentType: 'text/markdown',
