@@ -92,6 +92,10 @@ impl LoadedGuide {
 
 /// One guide file, parsed and checked on its own; errors become a [`Problem`].
 pub async fn fetch_guide(index: Arc<Index>, id: String, lang: String) -> Result<Arc<LoadedGuide>, Problem> {
+    let key = (id.clone(), lang.clone());
+    if let Some(guide) = LOADED.with_borrow(|loaded| loaded.get(&key).cloned()) {
+        return Ok(guide);
+    }
     let entry = index.guide(&id).ok_or_else(|| Problem::Fetch {
         path: format!("content/{id}.{lang}.md"),
         reason: format!("the guide index has no guide `{id}`"),
@@ -113,7 +117,17 @@ pub async fn fetch_guide(index: Arc<Index>, id: String, lang: String) -> Result<
     if veiviser_guide::finding::has_errors(&findings) {
         return Err(Problem::Findings(findings));
     }
-    Ok(Arc::new(LoadedGuide::new(entry.clone(), loaded, missing_lang)))
+    let guide = Arc::new(LoadedGuide::new(entry.clone(), loaded, missing_lang));
+    LOADED.with_borrow_mut(|loaded| loaded.insert(key, Arc::clone(&guide)));
+    Ok(guide)
+}
+
+thread_local! {
+    /// Guides fetched and checked in this page's life, by id and language asked for:
+    /// switching views, searching again or typing a code does not fetch them anew
+    /// (a reload does, so edited content still shows at once).
+    static LOADED: std::cell::RefCell<std::collections::HashMap<(String, String), Arc<LoadedGuide>>> =
+        Default::default();
 }
 
 /// A User Timing measure (seen in the browser's performance tools and by `cargo xtask bench`).
