@@ -8,6 +8,11 @@ pub fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask is inside the workspace").to_path_buf()
 }
 
+/// The cargo that runs xtask (rustup's), for native builds and tests.
+pub fn cargo() -> Command {
+    Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+}
+
 /// Prints what is about to happen, in the task runner's voice.
 pub fn say(message: &str) {
     eprintln!("==> {message}");

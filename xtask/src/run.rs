@@ -4,7 +4,7 @@ use std::process::{Child, Command};
 use std::sync::mpsc;
 use std::time::Duration;
 
-use crate::command::{on_path, root, run as run_command, say};
+use crate::command::{cargo, on_path, root, run as run_command, say};
 use crate::serve::Site;
 use crate::{setup, site};
 
@@ -18,7 +18,7 @@ pub fn run(port: u16) -> Result<(), String> {
     site::dist(&tools)?;
     say("Building the helper (veiviser-helper)");
     run_command(
-        Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+        cargo()
             .current_dir(root())
             .args(["build", "--quiet", "--package=veiviser-helper"]),
         "building the helper",

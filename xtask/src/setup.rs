@@ -5,7 +5,7 @@ use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::command::{on_path, output, root, run, say};
+use crate::command::{cargo, on_path, output, root, run, say};
 use crate::toolchain::{self, Wasm};
 
 const TRUNK_VERSION: &str = "0.21.14";
@@ -102,7 +102,7 @@ fn cargo_install(krate: &str, version: &str, locked: bool, why: &str) -> Result<
         return Ok(());
     }
     say(&format!("Installing {krate} {version} with cargo install ({why}; takes a few minutes, once)"));
-    let mut command = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    let mut command = cargo();
     command.args(["install", "--force"]);
     if locked {
         command.arg("--locked");

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::Command;
 
-use crate::command::{root, run, say};
+use crate::command::{cargo, root, run, say};
 use crate::nginx::Nginx;
 use crate::serve::Site;
 use crate::setup::{self, Tools};
@@ -24,7 +24,7 @@ pub fn test() -> Result<(), String> {
     };
 
     say("Native tests: guide model, checker, helper, card simulator with pcscd (cargo test)");
-    suite("native tests", run(Command::new(cargo()).current_dir(root()).arg("test"), "cargo test"));
+    suite("native tests", run(cargo().current_dir(root()).arg("test"), "cargo test"));
 
     say("Browser unit tests: wasm-bindgen-test in headless Chromium");
     suite("browser unit tests", wasm_bindgen_tests(&tools));
@@ -48,10 +48,6 @@ pub fn test() -> Result<(), String> {
     }
 }
 
-fn cargo() -> String {
-    std::env::var("CARGO").unwrap_or_else(|_| "cargo".into())
-}
-
 fn wasm_bindgen_tests(tools: &Tools) -> Result<(), String> {
     let mut command = tools.wasm_command("cargo");
     command
@@ -70,7 +66,7 @@ fn wasm_bindgen_tests(tools: &Tools) -> Result<(), String> {
 fn end_to_end() -> Result<(), String> {
     // The live-check tests drive the real helper and the card simulator.
     run(
-        Command::new(cargo()).current_dir(root()).args(["build", "--quiet", "-p", "veiviser-helper", "-p", "veiviser-tests", "--bins"]),
+        cargo().current_dir(root()).args(["build", "--quiet", "-p", "veiviser-helper", "-p", "veiviser-tests", "--bins"]),
         "building the helper and the card simulator",
     )?;
     let site = Site::start(&site::dist_dir(), 0, SUB_PATH)?;

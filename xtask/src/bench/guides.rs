@@ -11,7 +11,7 @@ use veiviser_guide::check::{self, Loaded};
 use veiviser_guide::source::Source;
 use veiviser_guide::{guide, index};
 
-use crate::command::{root, run, say};
+use crate::command::{cargo, root, run, say};
 use crate::serve::Site;
 use crate::{setup, site};
 
@@ -37,8 +37,7 @@ pub fn native() -> Result<(), String> {
 
 /// Prints the browser figures of the built site.
 pub fn site() -> Result<(), String> {
-    let tools = setup::for_site()?;
-    setup::everything()?;
+    let tools = setup::everything()?;
     site::dist(&tools)?;
     let bench_site = root().join("target/bench-site");
     copy_with_synthetic(&site::dist_dir(), &bench_site)?;
@@ -70,7 +69,7 @@ fn lighthouse(site: &Path) -> Result<(), String> {
 fn live(site: &str) -> Result<(), String> {
     say("Live checks: a simulated card through pcscd, the helper and Chromium");
     run(
-        Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+        cargo()
             .current_dir(root())
             .args(["build", "--quiet", "--release", "-p", "veiviser-helper", "-p", "veiviser-tests", "--bins"]),
         "building the helper and the card simulator",

@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 use std::process::Command;
 
-use crate::command::{root, run, say};
+use crate::command::{cargo, root, run, say};
 use crate::setup;
 
 /// Prints the helper's figures.
@@ -15,7 +15,7 @@ pub fn bench() -> Result<(), String> {
     setup::apt(&["pcscd", "vsmartcard-vpcd"], "pcscd and the vpcd virtual reader for the simulated cards")?;
     say("Building the helper and the card simulator (release)");
     run(
-        Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into())).current_dir(root()).args([
+        cargo().current_dir(root()).args([
             "build",
             "--release",
             "--quiet",
