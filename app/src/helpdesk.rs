@@ -24,7 +24,7 @@ pub fn Helpdesk(index: Arc<Index>, lang: Lang) -> impl IntoView {
     view! {
         <h1>{t.helpdesk}</h1>
         <p>{t.helpdesk_intro}</p>
-        <CodeBox index lang/>
+        <CodeBox lang/>
         {move || match guides.get() {
             None => view! { <p class="loading">{t.loading}</p> }.into_any(),
             Some(Err(problem)) => problem.view(lang),

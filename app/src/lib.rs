@@ -1,19 +1,25 @@
 //! The Veiviser web app. The page's state is its query string ([`Place`]);
 //! content comes from the deployed `content/` folder at run time ([`content`]).
-//! One module per view: [`start`] (what do you want to do?), [`wizard`] (one
-//! step at a time), [`whole`] (the whole guide for reading and printing).
+//!
+//! The site is three HTML pages, each with its own bundle built from this
+//! library (`src/main.rs`, `src/bin/`), so a page loads only the code it shows:
+//! [`start`] (what do you want to do?), [`guide_page`] (a guide step by step in
+//! [`wizard`], or whole in [`whole`]) and [`tools`] (helpdesk, search and
+//! diagnostics). [`Shell`] is what they share: header, language, footer.
 
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use leptos_router::hooks::use_location;
+use std::sync::Arc;
 
-pub use veiviser_guide::Place;
+pub use veiviser_guide::{Bundle, Index, Place};
 
 use i18n::Lang;
 
 pub mod codes;
 pub mod content;
 pub mod diagnostics;
+pub mod guide_page;
 pub mod helper;
 pub mod helpdesk;
 pub mod i18n;
@@ -24,21 +30,33 @@ pub mod live;
 pub mod progress;
 pub mod search;
 pub mod start;
+pub mod tools;
 pub mod whole;
 pub mod wizard;
 
-/// The whole app: one page whose query string says where the user is.
-#[component]
-pub fn App() -> impl IntoView {
-    view! {
-        <Router>
-            <Page/>
-        </Router>
-    }
+/// What a page shows in `<main>` once the guide index and settings are there.
+pub type Main = fn(Context) -> AnyView;
+
+/// What the page's [`Main`] gets to work with.
+#[derive(Clone)]
+pub struct Context {
+    pub index: Arc<Index>,
+    /// Where the user is: the query string, read again on every navigation.
+    pub place: Memo<Place>,
+    pub lang: Lang,
 }
 
+/// Starts a page of the site: `main` fills its `<main>`.
+pub fn mount(main: Main) {
+    console_error_panic_hook::set_once();
+    link::leave_other_pages_to_browser();
+    leptos::mount::mount_to_body(move || view! { <Router><Shell main/></Router> });
+}
+
+/// What every page has: the header with the language switcher, the
+/// organisation's settings, the footer, and the guide index that `main` needs.
 #[component]
-fn Page() -> impl IntoView {
+fn Shell(main: Main) -> impl IntoView {
     let location = use_location();
     let place = Memo::new(move |_| Place::from_query(&location.search.get()));
     let site = LocalResource::new(content::fetch_site);
@@ -58,10 +76,6 @@ fn Page() -> impl IntoView {
             organisation::apply(&site.settings);
         }
     });
-    let guide = Memo::new(move |_| place.read().guide.clone());
-    let whole = Memo::new(move |_| place.read().whole);
-    let page = Memo::new(move |_| place.read().page.clone());
-    let query = Memo::new(move |_| place.read().query.clone());
     helper::provide();
     let settings = move || site.get().and_then(|s| s.ok());
     view! {
@@ -80,17 +94,7 @@ fn Page() -> impl IntoView {
                 match site.get() {
                     None => view! { <p class="loading">{lang.texts().loading}</p> }.into_any(),
                     Some(Err(problem)) => problem.view(lang),
-                    Some(Ok(site)) => {
-                        let index = site.index;
-                        match (page.get().as_deref(), guide.get(), whole.get()) {
-                            (Some("diagnostics"), _, _) => view! { <diagnostics::Diagnostics lang/> }.into_any(),
-                            (Some("helpdesk"), _, _) => view! { <helpdesk::Helpdesk index lang/> }.into_any(),
-                            (Some("search"), _, _) => view! { <search::SearchPage index lang query=query.get()/> }.into_any(),
-                            (_, None, _) => view! { <start::StartPage index lang/> }.into_any(),
-                            (_, Some(guide), false) => view! { <wizard::Wizard index guide place lang/> }.into_any(),
-                            (_, Some(guide), true) => view! { <whole::WholeGuide index guide lang/> }.into_any(),
-                        }
-                    }
+                    Some(Ok(site)) => main(Context { index: site.index, place, lang }),
                 }
             }}
         </main>

@@ -1,6 +1,5 @@
-//! Entry point of the web app: mount and hand over to the library.
+//! The start page's bundle (`index.html`): what do you want to do?
 
 fn main() {
-    console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(veiviser_app::App);
+    veiviser_app::mount(veiviser_app::start::main);
 }

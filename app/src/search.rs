@@ -6,9 +6,9 @@ use leptos_router::hooks::use_navigate;
 use std::sync::Arc;
 
 use veiviser_guide::search::SearchIndex;
-use veiviser_guide::{Index, Place};
+use veiviser_guide::{Bundle, Index, Place};
 
-use crate::content;
+use crate::{content, link};
 use crate::i18n::{fill, Lang};
 use crate::start::set_title;
 
@@ -57,20 +57,26 @@ pub fn SearchPage(index: Arc<Index>, lang: Lang, query: Option<String>) -> impl 
     }
 }
 
-/// A search field that opens the search page with the query in the URL.
+/// A search field that opens the search page with the query in the URL: a plain
+/// form from other pages, and on the search page itself a move within the page,
+/// which keeps the guides it has fetched.
 #[component]
 pub fn SearchForm(lang: Lang, #[prop(optional)] value: String) -> impl IntoView {
     let t = lang.texts();
     let input = NodeRef::<leptos::html::Input>::new();
     let navigate = use_navigate();
     let submit = move |event: leptos::ev::SubmitEvent| {
+        if !link::is_this_page(Bundle::Tools) {
+            return;
+        }
         event.prevent_default();
         let query = input.get().map(|i| i.value()).unwrap_or_default();
         let place = Place { query: Some(query), ..Place::page("search") };
-        navigate(&crate::link::href(&place), Default::default());
+        navigate(&link::href(&place), Default::default());
     };
     view! {
-        <form class="search-box" role="search" on:submit=submit>
+        <form class="search-box" role="search" action=link::page(Bundle::Tools) method="get" on:submit=submit>
+            <input type="hidden" name="page" value="search"/>
             <label for="search">{t.search_label}</label>
             <div class="code-row">
                 <input id="search" name="q" type="search" value=value node_ref=input/>

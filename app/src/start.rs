@@ -3,10 +3,21 @@
 use leptos::prelude::*;
 use std::sync::Arc;
 
-use veiviser_guide::{Index, Place};
+use veiviser_guide::{Bundle, Index, Place};
 
 use crate::i18n::Lang;
-use crate::{link, progress};
+use crate::{link, progress, Context};
+
+/// The start page's `<main>`. A link meant for another page (such as an older
+/// `?guide=` link to the folder) is passed on to the page that shows it.
+pub fn main(Context { index, place, lang }: Context) -> AnyView {
+    let place = place.get_untracked();
+    if place.bundle() != Bundle::Start {
+        link::replace_page(&link::href(&place));
+        return view! { <p class="loading">{lang.texts().loading}</p> }.into_any();
+    }
+    view! { <StartPage index lang/> }.into_any()
+}
 
 /// Lists the guides of the index, each opening at its start, with a way back to
 /// where the user left off.
@@ -39,7 +50,7 @@ pub fn StartPage(index: Arc<Index>, lang: Lang) -> impl IntoView {
         <h1>{t.start_heading}</h1>
         <ul class="guides">{guides}</ul>
         <crate::search::SearchForm lang/>
-        <crate::codes::CodeBox index=Arc::clone(&index) lang/>
+        <crate::codes::CodeBox lang/>
     }
 }
 

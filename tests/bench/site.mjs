@@ -34,7 +34,7 @@ async function firstVisit(url) {
 }
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-for (const [name, path] of [['start page', ''], ['a guide (MRS, first step)', '?guide=mrs']]) {
+for (const [name, path] of [['start page', ''], ['a guide (MRS, first step)', 'guide.html?guide=mrs']]) {
   const visit = await firstVisit(SITE + path);
   console.log(`  first visit to ${name}: ${kb(visit.gzip)} gzip (${kb(visit.raw)} raw), first heading after ${visit.heading.toFixed(0)} ms`);
   console.log(`    files (KB gzip): ${visit.files.join(', ')}`);
@@ -43,7 +43,7 @@ for (const [name, path] of [['start page', ''], ['a guide (MRS, first step)', '?
 // Step changes: time from the click to the next step's heading in the DOM.
 {
   const page = await browser.newPage();
-  await page.goto(`${SITE}?guide=bench1000`);
+  await page.goto(`${SITE}guide.html?guide=bench1000`);
   await page.locator('h1').first().waitFor();
   const times = [];
   for (let i = 0; i < 20; i += 1) {
@@ -68,7 +68,7 @@ for (const [name, path] of [['start page', ''], ['a guide (MRS, first step)', '?
 // Parse and check in the browser, as the app measures it (User Timing).
 for (const guide of ['mrs', 'eportal', 'bench100', 'bench1000', 'bench10000']) {
   const page = await browser.newPage();
-  await page.goto(`${SITE}?guide=${guide}`);
+  await page.goto(`${SITE}guide.html?guide=${guide}`);
   await page.locator('h1').first().waitFor({ timeout: 120000 });
   const measure = await page.evaluate(() => performance.getEntriesByType('measure')
     .find((m) => m.name.startsWith('veiviser:parse-check:'))?.duration);

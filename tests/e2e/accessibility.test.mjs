@@ -24,17 +24,17 @@ async function violations(page) {
 
 const PAGES = [
   ['start', ''],
-  ['question', '?guide=mrs'],
-  ['step', '?guide=mrs&step=sett-inn-kort&a=hvordan.sett-inn-kort'],
-  ['end with answers', '?guide=mrs&step=ferdig&a=hvordan.sms'],
-  ['whole guide', '?guide=eportal&view=all'],
-  ['moved link note', '?guide=mrs&step=velg-sertifikat&a=hvordan.sms'],
-  ['diagnostics', '?page=diagnostics'],
-  ['helpdesk', '?page=helpdesk'],
-  ['search with results', '?page=search&q=PUK'],
-  ['search without results', '?page=search&q=xyzzy'],
-  ['guide in a missing language', '?guide=mrs&step=hvordan'],
-  ['missing guide (error)', '?guide=finnes-ikke'],
+  ['question', 'guide.html?guide=mrs'],
+  ['step', 'guide.html?guide=mrs&step=sett-inn-kort&a=hvordan.sett-inn-kort'],
+  ['end with answers', 'guide.html?guide=mrs&step=ferdig&a=hvordan.sms'],
+  ['whole guide', 'guide.html?guide=eportal&view=all'],
+  ['moved link note', 'guide.html?guide=mrs&step=velg-sertifikat&a=hvordan.sms'],
+  ['diagnostics', 'tools.html?page=diagnostics'],
+  ['helpdesk', 'tools.html?page=helpdesk'],
+  ['search with results', 'tools.html?page=search&q=PUK'],
+  ['search without results', 'tools.html?page=search&q=xyzzy'],
+  ['guide in a missing language', 'guide.html?guide=mrs&step=hvordan'],
+  ['missing guide (error)', 'guide.html?guide=finnes-ikke'],
 ];
 
 for (const lang of ['nb', 'sv', 'en']) {
@@ -86,7 +86,7 @@ test('a whole guide can be completed with the keyboard alone, focus on each new 
 test('at 400 % zoom (320 CSS pixels wide) nothing scrolls sideways', async () => {
   const context = await browser.newContext({ viewport: { width: 320, height: 256 } });
   const page = await context.newPage();
-  for (const query of ['', '?guide=mrs&step=ferdig&a=hvordan.sett-inn-kort&a=to-sertifikater.velg-sertifikat', '?guide=eportal&view=all', '?page=helpdesk', '?page=search&q=PUK', '?page=diagnostics']) {
+  for (const query of ['', 'guide.html?guide=mrs&step=ferdig&a=hvordan.sett-inn-kort&a=to-sertifikater.velg-sertifikat', 'guide.html?guide=eportal&view=all', 'tools.html?page=helpdesk', 'tools.html?page=search&q=PUK', 'tools.html?page=diagnostics']) {
     await page.goto(`${SITE}${query}`);
     await page.locator('h1').first().waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -98,7 +98,7 @@ test('at 400 % zoom (320 CSS pixels wide) nothing scrolls sideways', async () =>
 test('with reduced motion nothing animates or transitions', async () => {
   const context = await browser.newContext({ reducedMotion: 'reduce' });
   const page = await context.newPage();
-  await page.goto(`${SITE}?guide=mrs`);
+  await page.goto(`${SITE}guide.html?guide=mrs`);
   await page.locator('h1').first().waitFor();
   const moving = await page.evaluate(() => [...document.querySelectorAll('*')].filter((el) => {
     const style = getComputedStyle(el);

@@ -10,7 +10,7 @@ const site = useSite();
 test('a step code read out on the phone opens that step from the start page', async () => {
   const { page, problems } = await watchedPage(site.browser);
   // Find the code of a deep step as the caller sees it.
-  await page.goto(`${SITE}?guide=mrs&step=velg-sertifikat&a=hvordan.sett-inn-kort&a=to-sertifikater.velg-sertifikat`);
+  await page.goto(`${SITE}guide.html?guide=mrs&step=velg-sertifikat&a=hvordan.sett-inn-kort&a=to-sertifikater.velg-sertifikat`);
   const code = (await page.locator('.step-code .code').innerText()).trim();
   assert.match(code, /^MRS-\d+$/);
 
@@ -31,7 +31,7 @@ test('copy link puts the link to this very step, with its answers, on the clipbo
   const context = await site.browser.newContext();
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(SITE).origin });
   const page = await context.newPage();
-  await page.goto(`${SITE}?guide=mrs&step=sms-kode&a=hvordan.sms`);
+  await page.goto(`${SITE}guide.html?guide=mrs&step=sms-kode&a=hvordan.sms`);
   await page.getByRole('button', { name: 'Kopier lenke til dette steget' }).click();
   await page.getByText('Lenken er kopiert.').waitFor();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
@@ -55,7 +55,7 @@ function countSteps(markdown) {
 
 test('the helpdesk page lists every step with its code and draws every guide with one node per step and one edge per way', async () => {
   const { page, problems } = await watchedPage(site.browser);
-  await page.goto(`${SITE}?page=helpdesk`);
+  await page.goto(`${SITE}tools.html?page=helpdesk`);
   await page.locator('section.helpdesk-guide').first().waitFor();
   for (const guide of site.index.guides) {
     const lang = guide.languages[0];

@@ -11,7 +11,7 @@ const stepOf = (url) => new URL(url).searchParams.get('step');
 
 test('switching language mid-guide keeps the step and the answers, sets lang, and is remembered', async () => {
   const { page, problems } = await watchedPage(site.browser);
-  await page.goto(`${SITE}?guide=mrs&step=sett-inn-kort&a=hvordan.sett-inn-kort`);
+  await page.goto(`${SITE}guide.html?guide=mrs&step=sett-inn-kort&a=hvordan.sett-inn-kort`);
   await page.getByRole('link', { name: 'Tilbake', exact: true }).waitFor();
   assert.equal(await page.getAttribute('html', 'lang'), 'nb');
 
@@ -35,7 +35,7 @@ test('a guide missing in the chosen language says so and offers the languages it
   const guide = site.index.guides.find((g) => !g.languages.includes('sv'));
   assert.ok(guide, 'some guide is not in Swedish');
   const { page } = await watchedPage(site.browser);
-  await page.goto(`${SITE}?lang=sv&guide=${guide.id}`);
+  await page.goto(`${SITE}guide.html?lang=sv&guide=${guide.id}`);
   const notice = page.locator('.note');
   await notice.waitFor();
   assert.match(await notice.innerText(), /finns inte på svenska/);

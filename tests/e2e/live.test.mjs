@@ -30,7 +30,7 @@ async function stepUrl(guide, lang, step, uiLang) {
   params.append('guide', guide);
   params.append('step', step);
   for (const answer of answersTo(markdown, start, step)) params.append('a', answer);
-  return `${SITE}?${params}`;
+  return `${SITE}guide.html?${params}`;
 }
 
 const live = (page) => page.locator('section.live');
@@ -82,7 +82,7 @@ test('the diagnostics page shows readers and certificates, and copies a report w
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(SITE).origin });
   const page = await context.newPage();
   await cards.insert(0, 'mrs');
-  await page.goto(`${SITE}?page=diagnostics`);
+  await page.goto(`${SITE}tools.html?page=diagnostics`);
   await live(page).getByText('ihelse.net Issuing CA4').waitFor();
   await page.getByRole('button', { name: 'Kopier for brukerstøtten' }).click();
   const copied = await page.evaluate(() => navigator.clipboard.readText());

@@ -18,7 +18,7 @@ before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
 const heading = (page) => page.locator('h1').first();
-const DEEP_LINK = `${SITE}?guide=mrs&step=pin&a=hvordan.sett-inn-kort`;
+const DEEP_LINK = `${SITE}guide.html?guide=mrs&step=pin&a=hvordan.sett-inn-kort`;
 
 test('README.md states the policy', () => {
   assert.ok(POLICY, 'README.md has a line "Content-Security-Policy: …"');
@@ -48,7 +48,7 @@ test('every file is sent with the policy and nosniff; the WebAssembly as applica
   const js = html.match(/data-js="\.\/([^"]+)"/)?.[1];
   const css = html.match(/href="\.\/(style-[^"]+)"/)?.[1];
   assert.ok(wasm && js && css, 'index.html names its hashed files');
-  for (const path of ['', '?guide=mrs&step=pin', 'index.html', 'start.js', js, css, wasm, 'content/index.json', 'content/mrs.nb.md']) {
+  for (const path of ['', 'guide.html?guide=mrs&step=pin', 'tools.html?page=helpdesk', 'index.html', 'start.js', js, css, wasm, 'content/index.json', 'content/mrs.nb.md']) {
     const response = await fetch(SITE + path);
     assert.equal(response.status, 200, path);
     assert.equal(response.headers.get('content-security-policy'), POLICY, `the policy on ${path || '/'}`);
@@ -59,7 +59,7 @@ test('every file is sent with the policy and nosniff; the WebAssembly as applica
 });
 
 test('index.html and the guides are revalidated, so a new release or an edited guide shows at once', async () => {
-  for (const path of ['', 'index.html', 'start.js', 'content/index.json', 'content/mrs.nb.md']) {
+  for (const path of ['', 'index.html', 'guide.html', 'tools.html', 'start.js', 'content/index.json', 'content/mrs.nb.md']) {
     const response = await fetch(SITE + path);
     assert.match(response.headers.get('cache-control') ?? '', /no-cache|no-store|max-age=0\b/, `Cache-Control of ${path || '/'}`);
     await response.arrayBuffer();

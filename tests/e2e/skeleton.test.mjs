@@ -29,7 +29,7 @@ test('a newcomer picks a guide and answers two steps; reload and a fresh load ke
 
   await page.getByRole('link', { name: 'Jeg har et smartkort' }).click();
   await heading(page).getByText('Sett smartkortet i kortleseren').waitFor();
-  assert.match(page.url(), /\/veiviser\/\?guide=mrs&step=sett-inn-kort&a=hvordan\.sett-inn-kort$/);
+  assert.match(page.url(), /\/veiviser\/guide\.html\?guide=mrs&step=sett-inn-kort&a=hvordan\.sett-inn-kort$/);
 
   await page.getByRole('link', { name: 'Kortet står i leseren' }).click();
   await heading(page).getByText('Tast PIN-koden din').waitFor();
@@ -51,9 +51,30 @@ test('a newcomer picks a guide and answers two steps; reload and a fresh load ke
   assert.deepEqual([...problems, ...fresh.problems], []);
 });
 
+test('an older link to the folder with a guide step in it opens that step on the guide page', async () => {
+  const { page, problems } = await watchedPage(browser);
+  await page.goto(`${SITE}?guide=mrs&step=pin&a=hvordan.sett-inn-kort`);
+  await heading(page).getByText('Tast PIN-koden din').waitFor();
+  assert.match(page.url(), /\/veiviser\/guide\.html\?guide=mrs&step=pin&a=hvordan\.sett-inn-kort$/);
+  assert.deepEqual(problems, []);
+});
+
+test('the start page loads only its own bundle; the guide and tools pages theirs', async () => {
+  const { page } = await watchedPage(browser);
+  const wasm = [];
+  page.on('request', (request) => { if (request.url().endsWith('.wasm')) wasm.push(new URL(request.url()).pathname.split('/').pop()); });
+  await page.goto(SITE);
+  await heading(page).getByText('Hva vil du gjøre?').waitFor();
+  await page.getByRole('link', { name: 'Logge inn i MRS (Helse Vest)' }).click();
+  await heading(page).getByText('Hvordan vil du logge på?').waitFor();
+  await page.getByRole('link', { name: 'For brukerstøtte' }).click();
+  await heading(page).getByText('For brukerstøtte').waitFor();
+  assert.deepEqual(wasm.map((name) => name.replace(/-[0-9a-f]+_bg\.wasm$/, '')), ['veiviser-app', 'guide', 'tools']);
+});
+
 test('a missing guide file is explained on the page, not left blank', async () => {
   const { page } = await watchedPage(browser);
-  await page.goto(`${SITE}?guide=finnes-ikke`);
+  await page.goto(`${SITE}guide.html?guide=finnes-ikke`);
   await page.getByRole('alert').waitFor();
   assert.match(await page.getByRole('alert').innerText(), /finnes-ikke/);
 });

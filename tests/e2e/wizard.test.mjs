@@ -57,7 +57,7 @@ test('every guide can be walked from the start page to an end, with no console e
 
 test('back link, browser back, reload and a deep link all keep the step and its answers', async () => {
   const { page, problems } = await watchedPage(site.browser);
-  await page.goto(`${SITE}?guide=mrs`);
+  await page.goto(`${SITE}guide.html?guide=mrs`);
   await shows(page, 'Hvordan vil du logge på?');
   await page.getByRole('link', { name: 'Jeg har et smartkort' }).click();
   await page.getByRole('link', { name: 'Kortet står i leseren' }).click();
@@ -85,7 +85,7 @@ test('back link, browser back, reload and a deep link all keep the step and its 
 
 test('the summary lists the answers, and changing an earlier one keeps the later ones that still apply', async () => {
   const { page } = await watchedPage(site.browser);
-  await page.goto(`${SITE}?guide=mrs`);
+  await page.goto(`${SITE}guide.html?guide=mrs`);
   await page.getByRole('link', { name: 'Jeg har et smartkort' }).click();
   await page.getByRole('link', { name: 'Kortet står i leseren' }).click();
   await page.getByRole('link', { name: 'Videre' }).click();
@@ -111,7 +111,7 @@ test('the summary lists the answers, and changing an earlier one keeps the later
 
 test('a link to a step its answers no longer lead to lands on the nearest step, with a note', async () => {
   const { page, problems } = await watchedPage(site.browser);
-  await page.goto(`${SITE}?guide=mrs&step=velg-sertifikat&a=hvordan.sms`);
+  await page.goto(`${SITE}guide.html?guide=mrs&step=velg-sertifikat&a=hvordan.sms`);
   await shows(page, 'Du er logget inn i MRS');
   assert.match(await page.locator('.note').innerText(), /Velg sertifikatet fra ihelse\.net Issuing CA4/);
   assert.equal(stepOf(page.url()), 'ferdig');
@@ -120,7 +120,7 @@ test('a link to a step its answers no longer lead to lands on the nearest step, 
 
 test('progress is remembered across visits, and start over forgets it', async () => {
   const { page } = await watchedPage(site.browser);
-  await page.goto(`${SITE}?guide=mrs`);
+  await page.goto(`${SITE}guide.html?guide=mrs`);
   await page.getByRole('link', { name: 'Jeg har IKKE et smartkort' }).click();
   await shows(page, 'Logge inn med kode fra SMS');
   await page.goto(SITE);
@@ -137,7 +137,7 @@ test('the whole guide shows every step as one document, without navigation on pa
   const { page, problems } = await watchedPage(site.browser);
   const markdown = await (await fetch(new URL('content/webcert.sv.md', SITE))).text();
   const steps = markdown.split('\n').filter((line) => line.startsWith('## ')).length;
-  await page.goto(`${SITE}?guide=webcert&view=all`);
+  await page.goto(`${SITE}guide.html?guide=webcert&view=all`);
   await page.locator('section.whole-step').first().waitFor();
   assert.equal(await page.locator('section.whole-step').count(), steps);
   assert.ok(await page.locator('nav.step-nav').isVisible());
@@ -154,7 +154,7 @@ test('a guide with errors shows its findings with file and line, never a blank p
     contentType: 'text/markdown',
     body: '---\ntitle: MRS\nlang: nb\n---\n## Hvordan vil du logge på? {#hvordan}\n\n[Videre](#finnes-ikke)\n',
   }));
-  await page.goto(`${SITE}?guide=mrs`);
+  await page.goto(`${SITE}guide.html?guide=mrs`);
   const alert = page.getByRole('alert');
   await alert.waitFor();
   assert.match(await alert.innerText(), /mrs\.nb\.md:7:1: error: link to `#finnes-ikke`/);

@@ -53,7 +53,10 @@ pub fn draw(request: &Request) -> Result<String, String> {
     let prefix = code::prefix(entry);
     let code = |id: &str| numbers.number(id).map(|n| format!("{prefix}-{n}"));
     let base = request.link.unwrap_or_default();
-    let link = |id: &str| format!("{base}{}", Place::step(&entry.id, Some(id)).to_query());
+    let link = |id: &str| {
+        let place = Place::step(&entry.id, Some(id));
+        format!("{base}{}{}", place.bundle().file(), place.to_query())
+    };
     let options = SvgOptions {
         link: request.link.is_some().then_some(&link as graph::svg::LinkFn),
         code: Some(&code),

@@ -48,7 +48,7 @@ fn the_graph_goes_to_a_file_with_step_codes_and_links() {
     assert!(out.stdout.is_empty());
     let svg = std::fs::read_to_string(&file).unwrap();
     let _ = std::fs::remove_file(&file);
-    assert!(svg.contains("<a href=\"https://intranet.example/veiviser/?guide=mrs&amp;step=hvordan\">"), "{svg}");
+    assert!(svg.contains("<a href=\"https://intranet.example/veiviser/guide.html?guide=mrs&amp;step=hvordan\">"), "{svg}");
     assert!(svg.contains(">MRS-"));
     // Without --lang: the guide's first language (webcert is Swedish first).
     let svg = String::from_utf8(graph(&["webcert"]).stdout).unwrap();

@@ -23,4 +23,4 @@ pub mod status;
 pub use finding::{Finding, Severity};
 pub use guide::{Guide, Step, Target, Way, WayKind};
 pub use index::{GuideEntry, Index};
-pub use place::Place;
+pub use place::{Bundle, Place};

@@ -1,9 +1,11 @@
 //! Where the user is, as the URL's query names it:
 //! `?guide=mrs&step=pin&a=hvordan.sett-inn-kort`.
 //!
-//! Everything lives in the query string of the one page, so the site works from
-//! any static server under any sub-path, with no rewrite rules, and every step
-//! can be linked, bookmarked and reloaded with the answers that lead to it.
+//! Everything lives in the query string, so the site works from any static
+//! server under any sub-path, with no rewrite rules, and every step can be
+//! linked, bookmarked and reloaded with the answers that lead to it. Which of
+//! the site's three HTML pages shows a place is its [`Bundle`]: each page loads
+//! only the code it needs, so the start page comes quickly.
 
 use crate::journey::Answers;
 
@@ -25,6 +27,30 @@ pub struct Place {
     pub page: Option<String>,
     /// What was searched for, on the search page.
     pub query: Option<String>,
+    /// A step code typed in (`MRS-417`): the guide page opens the step it names.
+    pub code: Option<String>,
+}
+
+/// The HTML page, with its own WebAssembly bundle, that shows a place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bundle {
+    /// The start page (`index.html`, the folder's own address).
+    Start,
+    /// A guide step by step, or as one document (`guide.html`).
+    Guide,
+    /// The helpdesk, search and diagnostics pages (`tools.html`).
+    Tools,
+}
+
+impl Bundle {
+    /// The page's file name, relative to the site's folder (the start page is the folder).
+    pub fn file(self) -> &'static str {
+        match self {
+            Bundle::Start => "",
+            Bundle::Guide => "guide.html",
+            Bundle::Tools => "tools.html",
+        }
+    }
 }
 
 impl Place {
@@ -53,6 +79,17 @@ impl Place {
         Place { page: Some(name.to_owned()), ..Place::default() }
     }
 
+    /// The page that shows this place.
+    pub fn bundle(&self) -> Bundle {
+        if self.page.is_some() {
+            Bundle::Tools
+        } else if self.guide.is_some() || self.code.is_some() {
+            Bundle::Guide
+        } else {
+            Bundle::Start
+        }
+    }
+
     /// Reads a place from a query string (with or without the leading `?`).
     pub fn from_query(query: &str) -> Place {
         let mut place = Place::default();
@@ -66,6 +103,7 @@ impl Place {
                 ("lang", value) => place.lang = value,
                 ("page", value) => place.page = value,
                 ("q", value) => place.query = value,
+                ("code", value) => place.code = value,
                 ("a", Some(pair)) => {
                     if let Some((step, target)) = pair.split_once('.') {
                         place.answers = place.answers.with(step, target);
@@ -88,6 +126,9 @@ impl Place {
         }
         if let Some(q) = &self.query {
             query.append_pair("q", q);
+        }
+        if let Some(code) = &self.code {
+            query.append_pair("code", code);
         }
         if let Some(guide) = &self.guide {
             query.append_pair("guide", guide);
@@ -138,6 +179,25 @@ mod tests {
         let place = Place { lang: Some("sv".into()), ..Place::step("webcert", Some("signera")) };
         assert_eq!(place.to_query(), "?lang=sv&guide=webcert&step=signera");
         assert_eq!(Place::from_query(&place.to_query()), place);
+    }
+
+    #[test]
+    fn each_place_is_shown_by_the_page_with_its_code() {
+        assert_eq!(Place::start_page().bundle(), Bundle::Start);
+        assert_eq!(Place { lang: Some("sv".into()), ..Place::start_page() }.bundle(), Bundle::Start);
+        assert_eq!(Place::step("mrs", Some("pin")).bundle(), Bundle::Guide);
+        assert_eq!(Place::whole_guide("mrs").bundle(), Bundle::Guide);
+        assert_eq!(Place::from_query("?code=MRS-417").bundle(), Bundle::Guide);
+        assert_eq!(Place::page("helpdesk").bundle(), Bundle::Tools);
+        assert_eq!(Place::from_query("?page=search&q=pin").bundle(), Bundle::Tools);
+        assert_eq!(Bundle::Tools.file(), "tools.html");
+    }
+
+    #[test]
+    fn a_typed_step_code_round_trips() {
+        let place = Place::from_query("?code=MRS-417");
+        assert_eq!(place.code.as_deref(), Some("MRS-417"));
+        assert_eq!(place.to_query(), "?code=MRS-417");
     }
 
     #[test]
