@@ -12,7 +12,7 @@ const helper = await startHelper(new URL(SITE).origin);
 try {
   const page = await browser.newPage();
   // The certificate step does not move on by itself, so each round starts alike.
-  await page.goto(`${SITE}?guide=mrs&step=velg-sertifikat&a=hvordan.sett-inn-kort&a=to-sertifikater.velg-sertifikat`);
+  await page.goto(`${SITE}guide.html?guide=mrs&step=velg-sertifikat&a=hvordan.sett-inn-kort&a=to-sertifikater.velg-sertifikat`);
   await page.locator('section.live', { hasText: 'Venter på kortet' }).waitFor();
   const seen = [];
   const read = [];

@@ -78,7 +78,7 @@ fn copy_files(from: &Path, to: &Path) -> Result<(), String> {
 /// Flags that keep Debug formatting and panic locations out of the release bundle
 /// (about 14 KB gzip of strings). They are unstable, hence RUSTC_BOOTSTRAP, which
 /// the offline toolchain needs anyway. Both builds above must use the same flags.
-fn release(mut command: Command) -> Command {
+pub fn release(mut command: Command) -> Command {
     command.env("RUSTC_BOOTSTRAP", "1").env("CARGO_ENCODED_RUSTFLAGS", "-Zfmt-debug=none\x1f-Zlocation-detail=none");
     command
 }

@@ -47,6 +47,7 @@ pub fn site() -> Result<(), String> {
         Command::new("node").arg("bench/site.mjs").current_dir(root().join("tests")).env("VEIVISER_URL", &served.url),
         "the browser benchmark",
     )
+    .and_then(|()| super::floor::floor(&tools))
     .and_then(|()| lighthouse(&bench_site))
     .and_then(|()| live(&served.url));
     served.stop();

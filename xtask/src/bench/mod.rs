@@ -1,6 +1,7 @@
 //! `cargo xtask bench`: measures speed and size and prints the figures. It asserts
 //! nothing: targets are compared by people, not by flaky timed tests.
 
+mod floor;
 mod guides;
 mod helper;
 
