@@ -20,17 +20,7 @@ pub fn dist(tools: &Tools) -> Result<(), String> {
     say("Building the web app for the browser (wasm32, one bundle per page; the first build takes a few minutes)");
     // Trunk runs cargo offline; a plain build first fetches what build-std needs,
     // and builds the three bundles at once, sharing the library.
-    run(
-        release(tools.wasm_command("cargo")).current_dir(root()).args([
-            "build",
-            "--quiet",
-            "--target=wasm32-unknown-unknown",
-            "--package=veiviser-app",
-            "--bins",
-            "--profile=web",
-        ]),
-        "building the web app",
-    )?;
+    run(web_build(tools).arg("--bins"), "building the web app")?;
     say("Assembling dist/ with Trunk");
     // Trunk replaces its whole output folder: the other pages go to folders of
     // their own first, and are added to dist/ once the start page's build is in.
@@ -56,6 +46,14 @@ pub fn dist(tools: &Tools) -> Result<(), String> {
     Ok(())
 }
 
+/// `cargo build` of the app crate for the browser, as Trunk builds it; the caller
+/// names the targets.
+pub fn web_build(tools: &Tools) -> Command {
+    let mut command = release(tools.wasm_command("cargo"));
+    command.current_dir(root()).args(["build", "--quiet", "--target=wasm32-unknown-unknown", "--package=veiviser-app", "--profile=web"]);
+    command
+}
+
 fn trunk(tools: &Tools) -> Command {
     let mut command = release(tools.wasm_command("trunk"));
     command.current_dir(root()).args(["build", "--release=true"]).env("NO_COLOR", "true");
@@ -78,7 +76,7 @@ fn copy_files(from: &Path, to: &Path) -> Result<(), String> {
 /// Flags that keep Debug formatting and panic locations out of the release bundle
 /// (about 14 KB gzip of strings). They are unstable, hence RUSTC_BOOTSTRAP, which
 /// the offline toolchain needs anyway. Both builds above must use the same flags.
-pub fn release(mut command: Command) -> Command {
+fn release(mut command: Command) -> Command {
     command.env("RUSTC_BOOTSTRAP", "1").env("CARGO_ENCODED_RUSTFLAGS", "-Zfmt-debug=none\x1f-Zlocation-detail=none");
     command
 }

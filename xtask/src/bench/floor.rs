@@ -7,22 +7,12 @@ use std::path::Path;
 
 use crate::command::{root, run, say};
 use crate::setup::Tools;
-use crate::site::release;
+use crate::site::web_build;
 
 /// Builds the floor example for the browser and prints its size, gzip as served.
 pub fn floor(tools: &Tools) -> Result<(), String> {
     say("The size floor: an empty page with Leptos, leptos_router, pulldown-cmark, serde_json and gloo-net");
-    run(
-        release(tools.wasm_command("cargo")).current_dir(root()).args([
-            "build",
-            "--quiet",
-            "--target=wasm32-unknown-unknown",
-            "--package=veiviser-app",
-            "--example=floor",
-            "--profile=web",
-        ]),
-        "building the floor example",
-    )?;
+    run(web_build(tools).arg("--example=floor"), "building the floor example")?;
     let out = root().join("target/bench-floor");
     let built = root().join("target/wasm32-unknown-unknown/web/examples/floor.wasm");
     run(
