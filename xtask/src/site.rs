@@ -28,7 +28,7 @@ pub fn dist(tools: &Tools) -> Result<(), String> {
     for page in OTHER_PAGES {
         let out = staging.join(page);
         run(
-            &mut trunk(tools)
+            trunk(tools)
                 .arg(Path::new("app").join(page))
                 .arg(format!("--dist={}", out.display()))
                 .arg(format!("--html-output={page}")),
