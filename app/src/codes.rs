@@ -52,9 +52,10 @@ pub fn OpenCode(index: Arc<Index>, typed: String, lang: Lang) -> impl IntoView {
         None | Some(Some(_)) => view! { <p class="loading">{lang.texts().loading}</p> }.into_any(),
         Some(None) => {
             let t = lang.texts();
-            crate::start::set_title(&format!("{} – Veiviser", t.open));
+            let not_found = fill(t.code_not_found, &[typed.trim()]);
+            crate::start::set_title(&format!("{not_found} – Veiviser"));
             view! {
-                <h1>{fill(t.code_not_found, &[typed.trim()])}</h1>
+                <h1>{not_found}</h1>
                 <CodeBox lang/>
                 <p><a href=link::href(&veiviser_guide::Place::start_page())>{t.to_start_page}</a></p>
             }

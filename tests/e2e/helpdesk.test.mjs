@@ -23,7 +23,12 @@ test('a step code read out on the phone opens that step from the start page', as
   await helpdesk.page.goto(SITE);
   await helpdesk.page.getByLabel(/stegkode/).fill('MRS-9999');
   await helpdesk.page.getByRole('button', { name: 'Åpne' }).click();
-  await helpdesk.page.getByText('Fant ikke noe steg med koden «MRS-9999».').waitFor();
+  await helpdesk.page.locator('h1', { hasText: 'Fant ikke noe steg med koden «MRS-9999».' }).waitFor();
+  assert.equal(await helpdesk.page.title(), 'Fant ikke noe steg med koden «MRS-9999». – Veiviser');
+  // The box is there again, to try another code.
+  await helpdesk.page.getByLabel(/stegkode/).fill(code);
+  await helpdesk.page.getByRole('button', { name: 'Åpne' }).click();
+  await helpdesk.page.locator('h1', { hasText: 'Velg sertifikatet fra ihelse.net Issuing CA4' }).waitFor();
   assert.deepEqual([...problems, ...helpdesk.problems], []);
 });
 
