@@ -35,6 +35,7 @@ const PAGES = [
   ['search without results', 'tools.html?page=search&q=xyzzy'],
   ['guide in a missing language', 'guide.html?guide=mrs&step=hvordan'],
   ['missing guide (error)', 'guide.html?guide=finnes-ikke'],
+  ['step code that names no step', 'guide.html?code=XYZ-999'],
 ];
 
 for (const lang of ['nb', 'sv', 'en']) {
