@@ -1,9 +1,9 @@
 // The wizard reacts to the real card reader through the real helper: pcscd with
 // vpcd and simulated cards, veiviser-helper on 127.0.0.1:17320, Chromium.
-import { test, before, after } from 'node:test';
+import { test, before, beforeEach, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { SITE, launch, watchedPage } from './browser.mjs';
-import { startCards, startHelper, answersTo } from './stack.mjs';
+import { startCards, startHelper, answersTo, helperSees, noCard, onlyCardIn } from './stack.mjs';
 
 let browser;
 let cards;
@@ -35,6 +35,24 @@ async function stepUrl(guide, lang, step, uiLang) {
 
 const live = (page) => page.locator('section.live');
 
+// Each test starts with every reader empty, as the helper sees it: the card a
+// test before pulled out must not show in the next one.
+beforeEach(async () => {
+  if (helper) await helperSees(noCard, 'every reader empty');
+});
+
+/** Waits for `text` in the live section; if it never shows, says what the page and the helper did show. */
+async function liveShows(page, text, timeout = 15000) {
+  try {
+    await live(page).getByText(text).first().waitFor({ timeout });
+  } catch {
+    const shown = await live(page).first().innerText({ timeout: 1000 })
+      .catch(async () => `no live section; at ${page.url()}: ${await page.locator('main').innerText({ timeout: 1000 }).catch(() => '(no main)')}`);
+    const status = await fetch('http://127.0.0.1:17320/v1/status').then((r) => r.text()).catch((e) => String(e));
+    throw new Error(`"${text}" did not show within ${timeout} ms.\nThe page showed: ${shown}\nThe helper's status: ${status}`);
+  }
+}
+
 test('MRS: the card inserted after reaching the step moves the wizard on, and the CA4 certificate is named', async () => {
   const { page, problems } = await watchedPage(browser);
   await page.goto(await stepUrl('mrs', 'nb', 'sett-inn-kort'));
@@ -59,6 +77,7 @@ test('MRS: the card inserted after reaching the step moves the wizard on, and th
 test('SITHS: one PIN try left warns before the PIN is typed; a blocked card explains the PUK', async () => {
   const { page } = await watchedPage(browser);
   await cards.insert(0, 'siths-one-try');
+  await helperSees(onlyCardIn(0), 'the SITHS card read in reader 0');
   await page.goto(await stepUrl('webcert', 'sv', 'registrera-pin1', 'sv'));
   await live(page).getByText('Bara ett PIN-försök kvar').waitFor();
 
@@ -71,6 +90,7 @@ test('SITHS: one PIN try left warns before the PIN is typed; a blocked card expl
 test('Buypass: a card without the expected certificate is named as such', async () => {
   const { page } = await watchedPage(browser);
   await cards.insert(1, 'no-buypass');
+  await helperSees(onlyCardIn(1), 'the card without Buypass read in reader 1');
   await page.goto(await stepUrl('hjemmekontor', 'nb', 'buypass-id'));
   await live(page).getByText('Fant ikke sertifikatet på kortet: Buypass.').waitFor();
   assert.match(await live(page).innerText(), /ihelse\.net Issuing CA4 \(autentisering\)/);
@@ -81,9 +101,12 @@ test('the diagnostics page shows readers and certificates, and copies a report w
   const context = await browser.newContext();
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(SITE).origin });
   const page = await context.newPage();
+  page.on('console', (m) => console.log('console:', m.text()));
+  page.on('pageerror', (e) => console.log('pageerror:', String(e)));
   await cards.insert(0, 'mrs');
+  await helperSees(onlyCardIn(0), 'the MRS card read in reader 0');
   await page.goto(`${SITE}tools.html?page=diagnostics`);
-  await live(page).getByText('ihelse.net Issuing CA4').waitFor();
+  await liveShows(page, 'ihelse.net Issuing CA4');
   await page.getByRole('button', { name: 'Kopier for brukerstøtten' }).click();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   assert.match(copied, /Virtual PCD 00 00/);

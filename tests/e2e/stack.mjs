@@ -55,6 +55,28 @@ export async function startHelper(origin) {
 }
 
 /**
+ * Waits until the helper's status satisfies `seen` (pcscd notices a simulated
+ * insertion or removal only on its next poll of vpcd, up to about 400 ms later),
+ * so a test starts from the card state it set up, not the one before.
+ */
+export async function helperSees(seen, what) {
+  const deadline = Date.now() + 10000;
+  let status;
+  for (;;) {
+    status = await (await fetch(`${HELPER}/v1/status`)).json();
+    if (seen(status)) return status;
+    if (Date.now() > deadline) throw new Error(`the helper did not see ${what} within 10 s; it saw ${JSON.stringify(status)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** No card in any reader. */
+export const noCard = (status) => status.readers.every((r) => !r.card);
+
+/** A card in reader `n`, read, and none in the others. */
+export const onlyCardIn = (n) => (status) => status.readers.every((r, i) => (i === n ? r.card?.read === 'done' : !r.card));
+
+/**
  * The answers (`a=step.target`) that lead from the guide's start to `target`,
  * found from the Markdown itself: the way the site's links would record them.
  */

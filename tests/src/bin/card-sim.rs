@@ -7,7 +7,8 @@
 //!   and a PKCS#15 card in the second, and waits for Ctrl-C (for trying the page).
 //! - `card-sim control`: starts pcscd with vpcd and takes commands on standard
 //!   input, one per line, answering `ok` or `error: …` (the browser tests drive it):
-//!   `insert READER CARD` (READER 0 or 1; CARD one of [`named_card`]'s names),
+//!   `insert READER CARD` (READER 0 or 1; CARD one of [`named_card`]'s names; a card
+//!   already there is pulled out first, long enough for pcscd to notice),
 //!   `remove READER`, `quit`.
 
 use std::process::{Child, Command, Stdio};
@@ -25,6 +26,8 @@ use veiviser_tests::vpcd;
 
 const ORIGIN: &str = "http://bench.example";
 const READER: &str = "Virtual PCD 00 00";
+/// How long a reader stays empty when a card is swapped: twice pcscd's poll of vpcd (about 400 ms).
+const SWAP_PAUSE: Duration = Duration::from_millis(800);
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -81,7 +84,11 @@ fn control() -> Result<(), String> {
         let answer = match words.as_slice() {
             ["insert", reader @ ("0" | "1"), card] => named_card(card).and_then(|card| {
                 let reader: usize = reader.parse().expect("0 or 1");
-                inserted[reader] = None; // pull out what was there first
+                // Pull out what was there first, and leave the reader empty long enough
+                // for pcscd to see it: a swap faster than its poll is no event at all.
+                if inserted[reader].take().is_some() {
+                    std::thread::sleep(SWAP_PAUSE);
+                }
                 let port = pcscd.vpcd_port + reader as u16;
                 vpcd::insert(port, card).map(|c| inserted[reader] = Some(c)).map_err(|e| format!("vpcd: {e}"))
             }),
