@@ -25,8 +25,9 @@ pub fn dist(tools: &Tools) -> Result<(), String> {
     // Trunk replaces its whole output folder: the other pages go to folders of
     // their own first, and are added to dist/ once the start page's build is in.
     let staging = root().join("target/site");
+    let staged = |page: &str| staging.join(page.trim_end_matches(".html"));
     for page in OTHER_PAGES {
-        let out = staging.join(page);
+        let out = staged(page);
         run(
             trunk(tools)
                 .arg(Path::new("app").join(page))
@@ -37,7 +38,7 @@ pub fn dist(tools: &Tools) -> Result<(), String> {
     }
     run(&mut trunk(tools), "trunk build of index.html")?;
     for page in OTHER_PAGES {
-        copy_files(&staging.join(page), &dist_dir())?;
+        copy_files(&staged(page), &dist_dir())?;
     }
     for page in ["index.html", OTHER_PAGES[0], OTHER_PAGES[1]] {
         check_no_inline_script(&dist_dir().join(page))?;
