@@ -78,3 +78,13 @@ test('a missing guide file is explained on the page, not left blank', async () =
   await page.getByRole('alert').waitFor();
   assert.match(await page.getByRole('alert').innerText(), /finnes-ikke/);
 });
+
+test('a guide page with no guide, or a tools page with no such page, leads to the start page', async () => {
+  const { page, problems } = await watchedPage(browser);
+  for (const path of ['guide.html', 'tools.html?page=finnes-ikke']) {
+    await page.goto(`${SITE}${path}`);
+    await heading(page).getByText('Hva vil du gjøre?').waitFor();
+    assert.equal(new URL(page.url()).pathname, new URL(SITE).pathname, path);
+  }
+  assert.deepEqual(problems, []);
+});
