@@ -11,9 +11,9 @@ pub fn dist_dir() -> PathBuf {
     root().join("dist")
 }
 
-/// The site's pages besides the start page (`app/index.html`, which also brings
-/// the public files and content/): each has its own bundle, a binary of the app.
-const OTHER_PAGES: [&str; 2] = ["guide.html", "tools.html"];
+/// The site's pages besides the start page, each with its own bundle (a binary of
+/// the app): made from `app/index.html`, so the page head is written once.
+const OTHER_PAGES: [(&str, &str); 2] = [("guide.html", "guide"), ("tools.html", "tools")];
 
 /// Builds the web app for release and assembles dist/.
 pub fn dist(tools: &Tools) -> Result<(), String> {
@@ -26,7 +26,8 @@ pub fn dist(tools: &Tools) -> Result<(), String> {
     // their own first, and are added to dist/ once the start page's build is in.
     let staging = root().join("target/site");
     let staged = |page: &str| staging.join(page.trim_end_matches(".html"));
-    for page in OTHER_PAGES {
+    for (page, bin) in OTHER_PAGES {
+        write_page(page, bin)?;
         let out = staged(page);
         run(
             trunk(tools)
@@ -37,14 +38,35 @@ pub fn dist(tools: &Tools) -> Result<(), String> {
         )?;
     }
     run(&mut trunk(tools), "trunk build of index.html")?;
-    for page in OTHER_PAGES {
+    for (page, _) in OTHER_PAGES {
         copy_files(&staged(page), &dist_dir())?;
     }
-    for page in ["index.html", OTHER_PAGES[0], OTHER_PAGES[1]] {
+    for page in ["index.html", OTHER_PAGES[0].0, OTHER_PAGES[1].0] {
         check_no_inline_script(&dist_dir().join(page))?;
     }
     say(&format!("The site is in {}: copy it to any static web server", dist_dir().display()));
     Ok(())
+}
+
+/// Writes `app/<page>` (ignored by git) from `app/index.html`: the same head, the
+/// bundle `bin`, and neither its comments nor the files its build copies.
+fn write_page(page: &str, bin: &str) -> Result<(), String> {
+    let index_path = root().join("app/index.html");
+    let index = std::fs::read_to_string(&index_path).map_err(|e| format!("cannot read {}: {e}", index_path.display()))?;
+    let start_bundle = "data-bin=\"veiviser-app\"";
+    if !index.contains(start_bundle) {
+        return Err(format!("{} has no `{start_bundle}` to make {page} from", index_path.display()));
+    }
+    let html: String = index
+        .lines()
+        .filter(|line| !line.contains("rel=\"copy-") && !line.trim_start().starts_with("<!--"))
+        .map(|line| match line.trim_start().starts_with("<!DOCTYPE") {
+            true => format!("{line}\n<!-- Made from app/index.html by `cargo xtask dist`: edit that file. -->\n"),
+            false => format!("{}\n", line.replace(start_bundle, &format!("data-bin=\"{bin}\""))),
+        })
+        .collect();
+    let path = root().join("app").join(page);
+    std::fs::write(&path, html).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
 /// `cargo build` of the app crate for the browser, as Trunk builds it; the caller
