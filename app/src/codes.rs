@@ -27,8 +27,7 @@ pub fn CodeBox(lang: Lang) -> impl IntoView {
         <form class="code-box" action=link::page(Bundle::Guide) method="get">
             <label for="step-code">{t.code_label}</label>
             <div class="code-row">
-                <input id="step-code" name="code" type="text" autocomplete="off" spellcheck="false"
-/>
+                <input id="step-code" name="code" type="text" autocomplete="off" spellcheck="false"/>
                 <button type="submit" class="button">{t.open}</button>
             </div>
         </form>

@@ -63,6 +63,7 @@ pub fn replace_page(href: &str) {
 /// Leaves a click on a link to another page of the site (or to a file) to the
 /// browser. The router follows same-site links inside the page, but this page
 /// has only its own bundle's code: the start page cannot show a guide step.
+/// The click goes no further than the window, so such a link has no `on:click`.
 pub fn leave_other_pages_to_browser() {
     let Some(window) = web_sys::window() else { return };
     let on_click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(|event: web_sys::MouseEvent| {
