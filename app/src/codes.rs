@@ -48,7 +48,7 @@ pub fn OpenCode(index: Arc<Index>, typed: String, lang: Lang) -> impl IntoView {
         }
     });
     move || match target.get() {
-        None | Some(Some(_)) => view! { <p class="loading">{lang.texts().loading}</p> }.into_any(),
+        None | Some(Some(_)) => content::loading(lang),
         Some(None) => {
             let t = lang.texts();
             let not_found = fill(t.code_not_found, &[typed.trim()]);

@@ -159,14 +159,20 @@ pub fn use_guide(index: Arc<Index>, id: String, lang: Lang) -> LocalResource<Res
     LocalResource::new(move || fetch_guide(Arc::clone(&index), id.clone(), lang.code().to_owned()))
 }
 
-/// Shows a loading line until the guide is there, its problem if it fails, or `view` of it.
-pub fn with_guide(
-    guide: LocalResource<Result<Arc<LoadedGuide>, Problem>>,
+/// The line shown while content is being fetched.
+pub fn loading(lang: Lang) -> AnyView {
+    view! { <p class="loading">{lang.texts().loading}</p> }.into_any()
+}
+
+/// Shows the loading line until `resource` is there (a guide, all guides), its
+/// problem if fetching or checking failed, or `view` of it.
+pub fn when_loaded<T: Clone + Send + Sync + 'static>(
+    resource: LocalResource<Result<T, Problem>>,
     lang: Lang,
-    view: impl Fn(Arc<LoadedGuide>) -> AnyView + Send + Sync + 'static,
+    view: impl Fn(T) -> AnyView + Send + Sync + 'static,
 ) -> impl IntoView {
-    move || match guide.get() {
-        None => leptos::view! { <p class="loading">{lang.texts().loading}</p> }.into_any(),
+    move || match resource.get() {
+        None => loading(lang),
         Some(Err(problem)) => problem.view(lang),
         Some(Ok(loaded)) => view(loaded),
     }

@@ -25,11 +25,7 @@ pub fn Helpdesk(index: Arc<Index>, lang: Lang) -> impl IntoView {
         <h1>{t.helpdesk}</h1>
         <p>{t.helpdesk_intro}</p>
         <CodeBox lang/>
-        {move || match guides.get() {
-            None => view! { <p class="loading">{t.loading}</p> }.into_any(),
-            Some(Err(problem)) => problem.view(lang),
-            Some(Ok(guides)) => guides.iter().map(|g| guide_section(g, lang)).collect_view().into_any(),
-        }}
+        {content::when_loaded(guides, lang, move |guides| guides.iter().map(|g| guide_section(g, lang)).collect_view().into_any())}
     }
 }
 

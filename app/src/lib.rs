@@ -92,7 +92,7 @@ fn Shell(main: Main) -> impl IntoView {
             {move || {
                 let lang = lang.get();
                 match site.get() {
-                    None => view! { <p class="loading">{lang.texts().loading}</p> }.into_any(),
+                    None => content::loading(lang),
                     Some(Err(problem)) => problem.view(lang),
                     Some(Ok(site)) => main(Context { index: site.index, place, lang }),
                 }

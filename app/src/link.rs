@@ -5,10 +5,15 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use veiviser_guide::{Bundle, Place, Target};
 
+/// The path of this page as served (for example `/veiviser/guide.html`).
+fn path() -> String {
+    web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default()
+}
+
 /// The folder the site is served from (for example `/veiviser/`), kept in every
 /// link so the site works under any sub-path.
 fn folder() -> String {
-    let path = web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default();
+    let path = path();
     match path.rfind('/') {
         Some(slash) => path[..=slash].to_owned(),
         None => "./".into(),
@@ -27,7 +32,7 @@ pub fn page(bundle: Bundle) -> String {
 
 /// True when this page is `bundle`'s.
 pub fn is_this_page(bundle: Bundle) -> bool {
-    let path = web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default();
+    let path = path();
     let file = &path[path.rfind('/').map_or(0, |slash| slash + 1)..];
     file == bundle.file() || (bundle == Bundle::Start && file == "index.html")
 }

@@ -20,35 +20,31 @@ pub fn SearchPage(index: Arc<Index>, lang: Lang, query: Option<String>) -> impl 
     let results = query.clone().filter(|q| !q.trim().is_empty()).map(|query| {
         let index = Arc::clone(&index);
         let guides = LocalResource::new(move || content::fetch_all(Arc::clone(&index), lang));
-        move || match guides.get() {
-            None => view! { <p class="loading">{t.loading}</p> }.into_any(),
-            Some(Err(problem)) => problem.view(lang),
-            Some(Ok(guides)) => {
-                let parsed: Vec<_> = guides.iter().map(|g| &g.loaded.guide).collect();
-                let hits = SearchIndex::build(&parsed).search(&query, 20);
-                if hits.is_empty() {
-                    return view! { <p role="status">{fill(t.no_hits, &[&query])}</p> }.into_any();
-                }
-                let items = hits
-                    .iter()
-                    .filter_map(|hit| {
-                        let guide = guides.iter().find(|g| g.loaded.guide.id == hit.guide_id)?;
-                        Some(view! {
-                            <li lang=guide.loaded.guide.lang.clone()>
-                                <a href=content::step_href(guide, &hit.step_id)>{hit.title.clone()}</a>
-                                <span class="hint">{guide.loaded.guide.title.clone()}</span>
-                                <span class="snippet">{hit.snippet.clone()}</span>
-                            </li>
-                        })
-                    })
-                    .collect_view();
-                view! {
-                    <h2 role="status">{fill(t.hits, &[&hits.len().to_string(), &query])}</h2>
-                    <ul class="hits">{items}</ul>
-                }
-                .into_any()
+        content::when_loaded(guides, lang, move |guides| {
+            let parsed: Vec<_> = guides.iter().map(|g| &g.loaded.guide).collect();
+            let hits = SearchIndex::build(&parsed).search(&query, 20);
+            if hits.is_empty() {
+                return view! { <p role="status">{fill(t.no_hits, &[&query])}</p> }.into_any();
             }
-        }
+            let items = hits
+                .iter()
+                .filter_map(|hit| {
+                    let guide = guides.iter().find(|g| g.loaded.guide.id == hit.guide_id)?;
+                    Some(view! {
+                        <li lang=guide.loaded.guide.lang.clone()>
+                            <a href=content::step_href(guide, &hit.step_id)>{hit.title.clone()}</a>
+                            <span class="hint">{guide.loaded.guide.title.clone()}</span>
+                            <span class="snippet">{hit.snippet.clone()}</span>
+                        </li>
+                    })
+                })
+                .collect_view();
+            view! {
+                <h2 role="status">{fill(t.hits, &[&hits.len().to_string(), &query])}</h2>
+                <ul class="hits">{items}</ul>
+            }
+            .into_any()
+        })
     });
     view! {
         <h1>{t.search}</h1>

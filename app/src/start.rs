@@ -14,7 +14,7 @@ pub fn main(Context { index, place, lang }: Context) -> AnyView {
     let place = place.get_untracked();
     if place.bundle() != Bundle::Start {
         link::replace_page(&link::href(&place));
-        return view! { <p class="loading">{lang.texts().loading}</p> }.into_any();
+        return crate::content::loading(lang);
     }
     view! { <StartPage index lang/> }.into_any()
 }

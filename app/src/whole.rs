@@ -15,7 +15,7 @@ use crate::start::set_title;
 #[component]
 pub fn WholeGuide(index: Arc<Index>, guide: String, lang: Lang) -> impl IntoView {
     let loaded = content::use_guide(index, guide, lang);
-    content::with_guide(loaded, lang, move |guide| whole(&guide, lang).into_any())
+    content::when_loaded(loaded, lang, move |guide| whole(&guide, lang).into_any())
 }
 
 fn whole(guide: &LoadedGuide, lang: Lang) -> impl IntoView {

@@ -30,7 +30,7 @@ pub fn skip_next_focus() {
 #[component]
 pub fn Wizard(index: Arc<Index>, guide: String, place: Memo<Place>, lang: Lang) -> impl IntoView {
     let loaded = content::use_guide(index, guide, lang);
-    content::with_guide(loaded, lang, move |guide| view! { <StepPage guide place lang/> }.into_any())
+    content::when_loaded(loaded, lang, move |guide| view! { <StepPage guide place lang/> }.into_any())
 }
 
 #[component]
