@@ -41,7 +41,7 @@ pub fn dist(tools: &Tools) -> Result<(), String> {
     for (page, _) in OTHER_PAGES {
         copy_files(&staged(page), &dist_dir())?;
     }
-    for page in ["index.html", OTHER_PAGES[0].0, OTHER_PAGES[1].0] {
+    for page in std::iter::once("index.html").chain(OTHER_PAGES.map(|(page, _)| page)) {
         check_no_inline_script(&dist_dir().join(page))?;
     }
     say(&format!("The site is in {}: copy it to any static web server", dist_dir().display()));
