@@ -37,15 +37,8 @@ export async function startCards() {
 /** Starts veiviser-helper allowing `origin`; resolves when it sees the service. */
 export async function startHelper(origin) {
   const child = spawn(required('VEIVISER_HELPER'), ['--allow-origin', origin], { stdio: 'inherit' });
-  const deadline = Date.now() + 15000;
-  for (;;) {
-    try {
-      const status = await (await fetch(`${HELPER}/v1/status`)).json();
-      if (status.service === 'ok' && status.readers.length > 0) break;
-    } catch { /* not up yet */ }
-    if (Date.now() > deadline) throw new Error('veiviser-helper did not answer on 127.0.0.1:17320 within 15 s (is the port busy?)');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  await helperSees((status) => status.service === 'ok' && status.readers.length > 0,
+    'the card service and its readers (is port 17320 busy?)', 15000);
   return {
     async stop() {
       child.kill();
@@ -55,17 +48,22 @@ export async function startHelper(origin) {
 }
 
 /**
- * Waits until the helper's status satisfies `seen` (pcscd notices a simulated
- * insertion or removal only on its next poll of vpcd, up to about 400 ms later),
- * so a test starts from the card state it set up, not the one before.
+ * Waits until the helper's status satisfies `seen`: that it is up, or that it
+ * sees the card state a test set up (pcscd notices a simulated insertion or
+ * removal only on its next poll of vpcd, up to about 400 ms later).
  */
-export async function helperSees(seen, what) {
-  const deadline = Date.now() + 10000;
-  let status;
+export async function helperSees(seen, what, timeout = 10000) {
+  const deadline = Date.now() + timeout;
+  let last = 'no answer yet';
   for (;;) {
-    status = await (await fetch(`${HELPER}/v1/status`)).json();
-    if (seen(status)) return status;
-    if (Date.now() > deadline) throw new Error(`the helper did not see ${what} within 10 s; it saw ${JSON.stringify(status)}`);
+    try {
+      const status = await (await fetch(`${HELPER}/v1/status`)).json();
+      if (seen(status)) return status;
+      last = JSON.stringify(status);
+    } catch (error) {
+      last = `no answer (${error.message})`; // not up yet
+    }
+    if (Date.now() > deadline) throw new Error(`the helper did not see ${what} within ${timeout / 1000} s; it saw ${last}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }

@@ -241,33 +241,25 @@ fn the_helper_still_accepts_after_idling_longer_than_the_timeout() {
 fn trickling_slowloris_connections_do_not_keep_out_a_normal_request() {
     let running = helper(limits());
     let addr = running.addr;
-    let stop = Arc::new(AtomicBool::new(false));
     // Six times as many trickling connections as the helper has workers, reopened as they end.
-    let attackers: Vec<_> = (0..48)
-        .map(|_| {
-            let stop = Arc::clone(&stop);
-            std::thread::spawn(move || {
-                while !stop.load(Ordering::SeqCst) {
-                    let Ok(mut stream) = TcpStream::connect(addr) else { continue };
-                    for byte in b"GET /v1/status HTTP/1.1\r\nHost: 127.0.0.1:1\r\n" {
-                        if stop.load(Ordering::SeqCst) || stream.write_all(&[*byte]).is_err() {
-                            break;
-                        }
-                        std::thread::sleep(Duration::from_millis(100));
-                    }
+    under_attack(
+        48,
+        move |_, stop| {
+            let Ok(mut stream) = TcpStream::connect(addr) else { return };
+            for byte in b"GET /v1/status HTTP/1.1\r\nHost: 127.0.0.1:1\r\n" {
+                if stop.load(Ordering::SeqCst) || stream.write_all(&[*byte]).is_err() {
+                    break;
                 }
-            })
-        })
-        .collect();
-    std::thread::sleep(Duration::from_millis(500));
-    for _ in 0..5 {
-        answers_within(addr, Duration::from_secs(2));
-        std::thread::sleep(Duration::from_millis(200));
-    }
-    stop.store(true, Ordering::SeqCst);
-    for attacker in attackers {
-        attacker.join().unwrap();
-    }
+                std::thread::sleep(Duration::from_millis(100));
+            }
+        },
+        || {
+            for _ in 0..5 {
+                answers_within(addr, Duration::from_secs(2));
+                std::thread::sleep(Duration::from_millis(200));
+            }
+        },
+    );
     running.stop();
 }
 
@@ -275,34 +267,49 @@ fn trickling_slowloris_connections_do_not_keep_out_a_normal_request() {
 fn a_flood_of_requests_and_long_polls_does_not_stop_a_normal_request() {
     let running = helper(limits());
     let addr = running.addr;
+    under_attack(
+        40,
+        move |i, _| {
+            let request = match i % 4 {
+                0 => format!("GET /v1/events?after=1 HTTP/1.1\r\nHost: 127.0.0.1:{}\r\n\r\n", addr.port()),
+                1 => "garbage\r\n\r\n".to_owned(),
+                _ => format!("GET /v1/status HTTP/1.1\r\nHost: 127.0.0.1:{}\r\n\r\n", addr.port()),
+            };
+            let Ok(mut stream) = TcpStream::connect(addr) else { return };
+            let _ = stream.set_read_timeout(Some(Duration::from_millis(300)));
+            let _ = stream.write_all(request.as_bytes());
+            let _ = stream.read(&mut [0u8; 512]);
+        },
+        || {
+            for _ in 0..5 {
+                answers_within(addr, Duration::from_secs(2));
+            }
+        },
+    );
+    running.stop();
+}
+
+/// Runs `attack(i, stop)` again and again on `n` threads, lets them get going for
+/// half a second, runs `check` meanwhile, then stops and joins them.
+fn under_attack(n: usize, attack: impl Fn(usize, &AtomicBool) + Send + Sync + 'static, check: impl FnOnce()) {
     let stop = Arc::new(AtomicBool::new(false));
-    let flooders: Vec<_> = (0..40)
+    let attack = Arc::new(attack);
+    let attackers: Vec<_> = (0..n)
         .map(|i| {
-            let stop = Arc::clone(&stop);
+            let (stop, attack) = (Arc::clone(&stop), Arc::clone(&attack));
             std::thread::spawn(move || {
                 while !stop.load(Ordering::SeqCst) {
-                    let request = match i % 4 {
-                        0 => format!("GET /v1/events?after=1 HTTP/1.1\r\nHost: 127.0.0.1:{}\r\n\r\n", addr.port()),
-                        1 => "garbage\r\n\r\n".to_owned(),
-                        _ => format!("GET /v1/status HTTP/1.1\r\nHost: 127.0.0.1:{}\r\n\r\n", addr.port()),
-                    };
-                    let Ok(mut stream) = TcpStream::connect(addr) else { continue };
-                    let _ = stream.set_read_timeout(Some(Duration::from_millis(300)));
-                    let _ = stream.write_all(request.as_bytes());
-                    let _ = stream.read(&mut [0u8; 512]);
+                    attack(i, &stop);
                 }
             })
         })
         .collect();
     std::thread::sleep(Duration::from_millis(500));
-    for _ in 0..5 {
-        answers_within(addr, Duration::from_secs(2));
-    }
+    check();
     stop.store(true, Ordering::SeqCst);
-    for flooder in flooders {
-        flooder.join().unwrap();
+    for attacker in attackers {
+        attacker.join().unwrap();
     }
-    running.stop();
 }
 
 #[test]
