@@ -1,13 +1,14 @@
 //! HTTP API v1: who may ask, and the answers. Pure: a request's parts in, a
-//! response out, so every rule is tested without a socket.
+//! response out, so every rule is tested without a socket. A long poll is
+//! planned here ([`Answer::Events`]) and waited for by the server.
 
 use std::time::Duration;
 
 use crate::config::Config;
-use crate::state::Shared;
+use crate::state::{Shared, Status};
 
 /// The longest a `GET /v1/events` waits before answering with the unchanged status.
-pub const LONG_POLL: Duration = Duration::from_secs(25);
+pub const LONG_POLL: Duration = Duration::from_secs(veiviser_api::LONG_POLL_SECS);
 
 /// The parts of a request the API looks at.
 #[derive(Debug, Clone, Default)]
@@ -31,7 +32,8 @@ impl Response {
         Response { status, headers: vec![("Content-Type", "application/json".into())], body }
     }
 
-    fn error(status: u16, message: &str) -> Response {
+    /// An error with its message as JSON: `{"error": "..."}`.
+    pub fn error(status: u16, message: &str) -> Response {
         Response::json(status, serde_json::json!({ "error": message }).to_string())
     }
 
@@ -46,53 +48,102 @@ impl Response {
     }
 }
 
-/// Answers one request. `long_poll` bounds how long `/v1/events` may wait.
-pub fn handle(request: &Request, config: &Config, shared: &Shared, long_poll: Duration) -> Response {
+/// What a request gets: an answer now, or one made from the status.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Answer {
+    /// Complete already: a refusal, an error or a preflight.
+    Ready(Response),
+    /// The current status.
+    Status { cors: Option<String> },
+    /// The status once its `seq` is greater than `after`, or when the long poll ends.
+    Events { after: u64, cors: Option<String> },
+}
+
+impl Answer {
+    /// The `seq` a long poll waits to pass, if this is one.
+    pub fn waits_after(&self) -> Option<u64> {
+        match self {
+            Answer::Events { after, .. } => Some(*after),
+            _ => None,
+        }
+    }
+
+    /// The response, with `status` for the answers made from it.
+    pub fn respond(self, status: &Status) -> Response {
+        match self {
+            Answer::Ready(response) => response,
+            Answer::Status { cors } | Answer::Events { cors, .. } => {
+                let body = serde_json::to_string(status).expect("the status always serializes");
+                decorate(Response::json(200, body), cors.as_deref())
+            }
+        }
+    }
+}
+
+/// Decides the answer to one request by the rules: Host, Origin, method, path.
+pub fn answer(request: &Request, config: &Config) -> Answer {
     // DNS rebinding: a page on evil.example resolving to 127.0.0.1 still sends its own Host.
     let host_ok = request.host.is_some_and(|host| {
         host == format!("127.0.0.1:{}", config.port) || host == format!("localhost:{}", config.port)
     });
     if !host_ok {
-        return Response::error(403, "this helper answers only to http://127.0.0.1 and http://localhost on its port");
+        return Answer::Ready(Response::error(
+            403,
+            "this helper answers only to http://127.0.0.1 and http://localhost on its port",
+        ));
     }
     // Browsers always send Origin on a cross-origin request; local programs may not.
-    let cors_origin = match request.origin {
-        Some(origin) if config.allows(origin) => Some(origin),
-        Some(_) => return Response::error(403, "this page's origin is not allowed to read the card reader"),
+    let cors = match request.origin {
+        Some(origin) if config.allows(origin) => Some(origin.to_owned()),
+        Some(_) => {
+            return Answer::Ready(Response::error(403, "this page's origin is not allowed to read the card reader"))
+        }
         None => None,
     };
-    let response = match request.method {
-        "OPTIONS" => Response { status: 204, headers: Vec::new(), body: String::new() }
-            .with("Access-Control-Allow-Methods", "GET, OPTIONS")
-            .with("Access-Control-Allow-Private-Network", "true")
-            .with("Access-Control-Max-Age", "600"),
-        "GET" => route(request.url, shared, long_poll),
-        _ => Response::error(405, "only GET and OPTIONS are answered").with("Allow", "GET, OPTIONS"),
-    };
+    let ready = |response: Response| Answer::Ready(decorate(response, cors.as_deref()));
+    match request.method {
+        "OPTIONS" => ready(
+            Response { status: 204, headers: Vec::new(), body: String::new() }
+                .with("Access-Control-Allow-Methods", "GET, OPTIONS")
+                .with("Access-Control-Allow-Private-Network", "true")
+                .with("Access-Control-Max-Age", "600"),
+        ),
+        "GET" => {
+            let (path, query) = request.url.split_once('?').unwrap_or((request.url, ""));
+            match path {
+                veiviser_api::STATUS_PATH => Answer::Status { cors },
+                veiviser_api::EVENTS_PATH => {
+                    let after = query.split('&').find_map(|pair| pair.strip_prefix("after="));
+                    match after.map(str::parse::<u64>) {
+                        Some(Ok(after)) => Answer::Events { after, cors },
+                        _ => ready(Response::error(400, "give the last seq you saw: /v1/events?after=SEQ")),
+                    }
+                }
+                _ => ready(Response::error(404, "no such endpoint: see /v1/status and /v1/events")),
+            }
+        }
+        _ => ready(Response::error(405, "only GET and OPTIONS are answered").with("Allow", "GET, OPTIONS")),
+    }
+}
+
+/// What every answer past the origin check carries: no caching, and CORS for exactly that origin.
+fn decorate(response: Response, cors: Option<&str>) -> Response {
     let response = response.with("Cache-Control", "no-store");
-    match cors_origin {
+    match cors {
         Some(origin) => response.with("Access-Control-Allow-Origin", origin).with("Vary", "Origin"),
         None => response.with("Vary", "Origin"),
     }
 }
 
-fn route(url: &str, shared: &Shared, long_poll: Duration) -> Response {
-    let (path, query) = url.split_once('?').unwrap_or((url, ""));
-    match path {
-        "/v1/status" => Response::json(200, to_json(&shared.snapshot())),
-        "/v1/events" => {
-            let after = query.split('&').find_map(|pair| pair.strip_prefix("after="));
-            match after.map(str::parse::<u64>) {
-                Some(Ok(after)) => Response::json(200, to_json(&shared.wait_after(after, long_poll))),
-                _ => Response::error(400, "give the last seq you saw: /v1/events?after=SEQ"),
-            }
-        }
-        _ => Response::error(404, "no such endpoint: see /v1/status and /v1/events"),
-    }
-}
-
-fn to_json(status: &crate::state::Status) -> String {
-    serde_json::to_string(status).expect("the status always serializes")
+/// Answers one request from `shared`, a long poll waiting at most `long_poll` on
+/// this thread (the server waits on its runtime instead).
+pub fn handle(request: &Request, config: &Config, shared: &Shared, long_poll: Duration) -> Response {
+    let answer = answer(request, config);
+    let status = match answer.waits_after() {
+        Some(after) => shared.wait_after(after, long_poll),
+        None => shared.snapshot(),
+    };
+    answer.respond(&status)
 }
 
 #[cfg(test)]

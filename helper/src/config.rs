@@ -3,8 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-/// The port the page expects the helper on unless told otherwise.
-pub const DEFAULT_PORT: u16 = 17320;
+pub use veiviser_api::DEFAULT_PORT;
 
 /// Validated settings.
 #[derive(Debug, Clone, PartialEq, Eq)]

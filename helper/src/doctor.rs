@@ -5,7 +5,9 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::config::Config;
-use crate::state::{CardKind, Purpose, ReadState, Service, Shared, Status};
+use veiviser_api::{diagnose, Finding};
+
+use crate::state::{Card, CardKind, Purpose, ReadState, Service, Shared, Status};
 
 /// How long doctor waits for the service to answer and the cards to be read.
 const SETTLE: Duration = Duration::from_secs(6);
@@ -42,112 +44,110 @@ pub fn report(config: &Config) -> String {
     text
 }
 
-/// Plain-text description of a status, ending with what is wrong and what to do.
+/// Plain-text description of a status, ending with what is wrong and what to do
+/// ([`veiviser_api::diagnose`], the same findings the page's diagnostics word).
 pub fn describe(status: &Status) -> String {
     let mut out = format!("veiviser-helper {}\n", status.version);
-    let mut advice: Vec<String> = Vec::new();
-    match status.service {
-        Service::Ok => out.push_str("Smart card service: running\n"),
-        Service::NotRunning => {
-            out.push_str("Smart card service: NOT RUNNING\n");
-            advice.push(
-                "Plug in the card reader; on Windows check that the Smart Card service runs; on Linux start pcscd."
-                    .into(),
-            );
-        }
-        Service::Error => {
-            out.push_str("Smart card service: ERROR\n");
-            advice.push("Restart the PC; if it persists, call the helpdesk.".into());
-        }
-    }
+    out.push_str(match status.service {
+        Service::Ok => "Smart card service: running\n",
+        Service::NotRunning => "Smart card service: NOT RUNNING\n",
+        Service::Error | Service::Unknown => "Smart card service: ERROR\n",
+    });
     if status.service == Service::Ok && status.readers.is_empty() {
         out.push_str("Readers: none found\n");
-        advice.push("Plug in the card reader and run doctor again.".into());
     }
     for (n, reader) in status.readers.iter().enumerate() {
-        out.push_str(&format!("Reader {}: {}\n", n + 1, reader.name));
-        let Some(card) = &reader.card else {
-            out.push_str("  Card: none\n");
-            continue;
-        };
-        let kind = match card.kind {
-            CardKind::Piv => "PIV card",
-            CardKind::Pkcs15 => "PKCS#15 card",
-            CardKind::Unknown => "card of an unknown kind",
-        };
-        match card.read {
-            ReadState::Reading => {
-                out.push_str(&format!("  Card: present, still being read (ATR {})\n", card.atr));
-                advice.push(format!("Reader {}: the card was still being read; run doctor again in a moment.", n + 1));
-                continue;
-            }
-            ReadState::Failed => {
-                out.push_str(&format!("  Card: present, but could not be read (ATR {})\n", card.atr));
-                advice.push(format!(
-                    "Reader {}: take the card out and put it in again, chip first; if that does not help, try another reader.",
-                    n + 1
-                ));
-                continue;
-            }
-            ReadState::Done => out.push_str(&format!("  Card: {kind} (ATR {})\n", card.atr)),
-        }
-        match card.pin_tries_left {
-            Some(0) => {
-                out.push_str("  PIN: BLOCKED\n");
-                advice.push(format!(
-                    "Reader {}: the PIN is blocked; unblock it with the PUK or ask the card issuer.",
-                    n + 1
-                ));
-            }
-            Some(tries) => out.push_str(&format!("  PIN tries left: {tries}\n")),
-            None => out.push_str("  PIN tries left: not known for this kind of card\n"),
-        }
-        if card.certificates.is_empty() {
-            out.push_str("  Certificates: none\n");
-            advice.push(match card.kind {
-                CardKind::Unknown => {
-                    format!("Reader {}: this card is not recognised; tell the helpdesk its ATR ({}).", n + 1, card.atr)
-                }
-                _ => format!(
-                    "Reader {}: the card holds no certificates; it may not be activated yet: ask the card issuer.",
-                    n + 1
-                ),
-            });
-        }
-        for (c, cert) in card.certificates.iter().enumerate() {
-            let purpose = match cert.purpose {
-                Purpose::Authentication => "authentication (logging in)",
-                Purpose::Signing => "signing",
-                Purpose::Encryption => "encryption",
-                Purpose::Other => "other use",
-            };
-            let until = if cert.expired {
-                format!("EXPIRED {}", day(&cert.not_after))
-            } else {
-                format!("valid until {}", day(&cert.not_after))
-            };
-            out.push_str(&format!("  Certificate {}: {purpose}, issued by \"{}\", {until}\n", c + 1, cert.issuer_cn));
-        }
-        if !card.certificates.is_empty() && card.certificates.iter().all(|c| c.expired) {
-            advice.push(format!("Reader {}: every certificate on the card has expired; order a new card.", n + 1));
+        let marked = if reader.is_virtual() { " (virtual, not a card reader)" } else { "" };
+        out.push_str(&format!("Reader {}: {}{marked}\n", n + 1, reader.name));
+        match &reader.card {
+            None => out.push_str("  Card: none\n"),
+            Some(card) => describe_card(card, &mut out),
         }
     }
-    let cards = status.readers.iter().filter(|r| r.card.is_some()).count();
-    if status.service == Service::Ok && !status.readers.is_empty() && cards == 0 {
-        advice.push("Put the card in the reader, chip first, and run doctor again.".into());
-    }
-    if cards > 1 {
-        advice.push("There are cards in more than one reader; the login software may pick the wrong one.".into());
-    }
-    if advice.is_empty() {
+    let findings = diagnose(status);
+    if findings.is_empty() {
         out.push_str("What is wrong: nothing found\n");
     } else {
         out.push_str("What to do:\n");
-        for line in advice {
-            out.push_str(&format!("  - {line}\n"));
+        for finding in findings {
+            out.push_str(&format!("  - {}\n", advice(finding, status)));
         }
     }
     out
+}
+
+fn describe_card(card: &Card, out: &mut String) {
+    let kind = match card.kind {
+        CardKind::Piv => "PIV card",
+        CardKind::Pkcs15 => "PKCS#15 card",
+        CardKind::Unknown => "card of an unknown kind",
+    };
+    match card.read {
+        ReadState::Reading => return out.push_str(&format!("  Card: present, still being read (ATR {})\n", card.atr)),
+        ReadState::Failed => {
+            return out.push_str(&format!("  Card: present, but could not be read (ATR {})\n", card.atr))
+        }
+        ReadState::Done | ReadState::Unknown => out.push_str(&format!("  Card: {kind} (ATR {})\n", card.atr)),
+    }
+    out.push_str(&match card.pin_tries_left {
+        Some(0) => "  PIN: BLOCKED\n".to_owned(),
+        Some(tries) => format!("  PIN tries left: {tries}\n"),
+        None => "  PIN tries left: not known for this kind of card\n".to_owned(),
+    });
+    if card.certificates.is_empty() {
+        out.push_str("  Certificates: none\n");
+    }
+    for (c, cert) in card.certificates.iter().enumerate() {
+        let purpose = match cert.purpose {
+            Purpose::Authentication => "authentication (logging in)",
+            Purpose::Signing => "signing",
+            Purpose::Encryption => "encryption",
+            Purpose::Other => "other use",
+        };
+        let until = if cert.expired { "EXPIRED" } else { "valid until" };
+        out.push_str(&format!(
+            "  Certificate {}: {purpose}, issued by \"{}\", {until} {}\n",
+            c + 1,
+            cert.issuer_cn,
+            day(&cert.not_after)
+        ));
+    }
+}
+
+/// What to do about `finding`, in English.
+fn advice(finding: Finding, status: &Status) -> String {
+    let atr = |reader: usize| status.readers[reader].card.as_ref().map_or("", |c| c.atr.as_str()).to_owned();
+    match finding {
+        Finding::ServiceNotRunning => {
+            "Plug in the card reader; on Windows check that the Smart Card service runs; on Linux start pcscd.".into()
+        }
+        Finding::ServiceError => "Restart the PC; if it persists, call the helpdesk.".into(),
+        Finding::NoReader => "Plug in the card reader and run doctor again.".into(),
+        Finding::NoCard => "Put the card in the reader, chip first, and run doctor again.".into(),
+        Finding::StillReading { reader } => {
+            format!("Reader {}: the card was still being read; run doctor again in a moment.", reader + 1)
+        }
+        Finding::Unreadable { reader } => format!(
+            "Reader {}: take the card out and put it in again, chip first; if that does not help, try another reader.",
+            reader + 1
+        ),
+        Finding::PinBlocked { reader } => {
+            format!("Reader {}: the PIN is blocked; unblock it with the PUK or ask the card issuer.", reader + 1)
+        }
+        Finding::UnknownCard { reader } => {
+            format!("Reader {}: this card is not recognised; tell the helpdesk its ATR ({}).", reader + 1, atr(reader))
+        }
+        Finding::NoCertificates { reader } => format!(
+            "Reader {}: the card holds no certificates; it may not be activated yet: ask the card issuer.",
+            reader + 1
+        ),
+        Finding::AllExpired { reader } => {
+            format!("Reader {}: every certificate on the card has expired; order a new card.", reader + 1)
+        }
+        Finding::SeveralCards => {
+            "There are cards in more than one reader; the login software may pick the wrong one.".into()
+        }
+    }
 }
 
 /// The date of an RFC 3339 time.
@@ -158,7 +158,7 @@ fn day(time: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::state::{Card, Certificate, Reader};
+    use crate::state::{inserted, Certificate, Reader};
 
     fn with_card(card: Card) -> Status {
         let shared = Shared::new();
@@ -170,7 +170,7 @@ mod tests {
     }
 
     fn read(kind: CardKind, certificates: Vec<Certificate>, pin: Option<u8>) -> Card {
-        Card { kind, certificates, pin_tries_left: pin, read: ReadState::Done, ..Card::inserted(&[0x3b, 0x01], 1) }
+        Card { kind, certificates, pin_tries_left: pin, read: ReadState::Done, ..inserted(&[0x3b, 0x01]) }
     }
 
     fn certificate(expired: bool) -> Certificate {

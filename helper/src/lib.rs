@@ -3,7 +3,7 @@
 //! Data flows one way: a PC/SC event ([`watch`]) updates the card state
 //! ([`state`]), a card is read once when inserted ([`reader`], [`card`], with
 //! [`piv`], [`pkcs15`] and [`cert`] as plain functions over [`apdu::Transmit`]),
-//! and every HTTP request ([`api`], served by [`server`] over `tiny_http`) is
+//! and every HTTP request ([`api`], served by [`server`] over hyper) is
 //! answered from that state. Nothing here sends a PIN or signs.
 
 pub mod api;

@@ -1,21 +1,35 @@
-//! Serves the API on 127.0.0.1 over `tiny_http`: thin glue from its requests
-//! to [`api::handle`] and back, run by a fixed pool of worker threads.
+//! Serves the API on 127.0.0.1 with hyper's HTTP/1.1 server on a runtime of one
+//! thread: thin glue from hyper's requests to [`api::answer`] and back.
 //!
-//! `tiny_http` reads every connection on a thread of its own and has no limits
-//! of its own on time or size. Time is bounded by socket timeouts set on the
-//! listening socket, which accepted sockets inherit (Linux; Windows too, untested
-//! here): a client that sends nothing for `timeout` is dropped. What cannot be bounded this way
-//! is written down under "Limits" in `helper/API.md`.
+//! Any web page the user opens can reach this port, so every request is
+//! answered, refused or dropped within fixed bounds:
+//! - a request head must arrive whole within `timeout` and fit in `max_head`
+//!   bytes (else 431); an idle keep-alive connection is closed after `timeout`;
+//! - a body is never read, let alone buffered: a request that declares one is
+//!   answered and its connection closed;
+//! - at most `connections` are open: one more closes the oldest connection that
+//!   is not inside a request, so a flood of idle or slow sockets cannot keep a
+//!   real request out;
+//! - at most `long_polls` long polls wait at once (more answer at once), and a
+//!   waiting long poll holds no thread.
 
-use std::io::{Cursor, ErrorKind};
-use std::net::{SocketAddr, TcpListener, TcpStream};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::mpsc::{self, Receiver, Sender};
-use std::sync::Arc;
+use std::collections::BTreeMap;
+use std::convert::Infallible;
+use std::io::ErrorKind;
+use std::net::SocketAddr;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
-use tiny_http::{Header, StatusCode};
+use bytes::Bytes;
+use http_body_util::Full;
+use hyper::body::Incoming;
+use hyper::header::{HeaderMap, HeaderValue, CONTENT_LENGTH, HOST, ORIGIN, TRANSFER_ENCODING};
+use hyper::service::service_fn;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::Notify;
 
 use crate::api::{self, LONG_POLL};
 use crate::config::Config;
@@ -25,34 +39,32 @@ use crate::watch::Watcher;
 /// The server's bounds.
 #[derive(Debug, Clone)]
 pub struct Limits {
-    /// Worker threads answering requests, long polls included.
-    pub workers: usize,
-    /// Long polls waiting at once (at most `workers - 1`); more answer at once with the current status.
+    /// Connections open at once; one more closes the oldest idle one.
+    pub connections: usize,
+    /// Long polls waiting at once; more answer at once with the current status.
     pub long_polls: usize,
     /// How long a long poll waits at most.
     pub long_poll: Duration,
-    /// Socket read and write timeout of every connection: a client silent this long is dropped.
+    /// A request head must arrive within this, and an idle connection is closed after it.
     pub timeout: Duration,
-    /// Bytes of request head at most; a longer head is answered 431.
+    /// Bytes of request head at most (hyper's smallest read buffer, 8 KiB); more is answered 431.
     pub max_head: usize,
+    /// Header lines at most; more are answered 431.
+    pub max_headers: usize,
 }
 
 impl Default for Limits {
     fn default() -> Self {
         Limits {
-            workers: 36,
+            connections: 256,
             long_polls: 32,
             long_poll: LONG_POLL,
             timeout: Duration::from_secs(5),
             max_head: 8 * 1024,
+            max_headers: 64,
         }
     }
 }
-
-/// Header lines a request may have at most; more are answered 431.
-const MAX_HEADERS: usize = 64;
-/// Stack of a worker thread: routing and JSON need little.
-const STACK: usize = 256 * 1024;
 
 /// A running helper.
 pub struct Running {
@@ -61,36 +73,36 @@ pub struct Running {
     /// The state it answers from.
     pub shared: Arc<Shared>,
     server: Arc<Server>,
-    workers: Vec<JoinHandle<()>>,
-    waker: JoinHandle<()>,
-    failed: Receiver<String>,
+    stop: Arc<Notify>,
+    thread: JoinHandle<()>,
     watcher: Option<Watcher>,
 }
 
 impl Running {
-    /// Blocks while the server answers; returns why if it can no longer accept connections.
+    /// Long polls waiting now.
+    pub fn waiting_long_polls(&self) -> usize {
+        self.server.long_polls.load(Ordering::SeqCst)
+    }
+
+    /// Connections open now.
+    pub fn open_connections(&self) -> usize {
+        lock(&self.server.open).counted()
+    }
+
+    /// Blocks while the server answers; returns why if it stopped on its own.
     pub fn wait(self) -> Result<(), String> {
-        match self.failed.recv() {
-            Ok(reason) => Err(reason),
-            // Every worker ended without a failure: only `stop` does that.
-            Err(_) => Ok(()),
+        let result = self.thread.join().map_err(|_| "the HTTP server stopped after an internal error".to_owned());
+        if let Some(watcher) = self.watcher {
+            watcher.stop();
         }
+        result
     }
 
     /// Stops answering, wakes the long polls, and stops the PC/SC watcher.
     pub fn stop(self) {
-        self.server.stopped.store(true, Ordering::SeqCst);
         self.shared.close();
-        // One unblock wakes one worker waiting in `recv`.
-        for _ in &self.workers {
-            self.server.http.unblock();
-        }
-        for worker in self.workers {
-            let _ = worker.join();
-        }
-        let _ = self.waker.join();
-        // Dropping the last handle closes tiny_http's listening socket.
-        drop(self.server);
+        self.stop.notify_one();
+        let _ = self.thread.join();
         if let Some(watcher) = self.watcher {
             watcher.stop();
         }
@@ -107,7 +119,7 @@ pub fn start(config: &Config) -> Result<Running, String> {
 
 /// Serves `shared` without starting a watcher (for callers that feed the state themselves).
 pub fn serve(config: &Config, shared: Arc<Shared>, limits: Limits) -> Result<Running, String> {
-    let listener = TcpListener::bind(("127.0.0.1", config.port)).map_err(|e| match e.kind() {
+    let listener = std::net::TcpListener::bind(("127.0.0.1", config.port)).map_err(|e| match e.kind() {
         ErrorKind::AddrInUse => format!(
             "port {} on 127.0.0.1 is already in use (is another veiviser-helper running?); stop that program or start with --port N",
             config.port
@@ -115,157 +127,212 @@ pub fn serve(config: &Config, shared: Arc<Shared>, limits: Limits) -> Result<Run
         _ => format!("cannot listen on 127.0.0.1:{}: {e}", config.port),
     })?;
     let addr = listener.local_addr().map_err(|e| format!("cannot read the bound address: {e}"))?;
-    let listener = with_timeouts(listener, limits.timeout)
-        .map_err(|e| format!("cannot set the socket timeouts on 127.0.0.1:{}: {e}", addr.port()))?;
-    let http = tiny_http::Server::from_listener(listener, None)
-        .map_err(|e| format!("cannot serve on 127.0.0.1:{}: {e}", addr.port()))?;
-    let workers = limits.workers.max(2);
+    listener.set_nonblocking(true).map_err(|e| format!("cannot serve on {addr}: {e}"))?;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_io()
+        .enable_time()
+        .build()
+        .map_err(|e| format!("cannot start the HTTP server: {e}"))?;
     let server = Arc::new(Server {
         config: Config { port: addr.port(), ..config.clone() },
         shared: Arc::clone(&shared),
-        // Long polls never take every worker: the rest answer at once.
-        long_poll_cap: limits.long_polls.min(workers - 1),
         limits,
-        http,
-        stopped: AtomicBool::new(false),
         long_polls: AtomicUsize::new(0),
+        open: Mutex::new(Open::default()),
     });
-    let (report, failed) = mpsc::channel();
-    let workers = (0..workers)
-        .map(|_| {
-            let (server, report) = (Arc::clone(&server), report.clone());
-            std::thread::Builder::new()
-                .name("http-worker".into())
-                .stack_size(STACK)
-                .spawn(move || work(&server, &report))
-                .map_err(|e| format!("cannot start a worker thread: {e}"))
+    let stop = Arc::new(Notify::new());
+    let stopping = Arc::clone(&stop);
+    let serving = Arc::clone(&server);
+    let thread = std::thread::Builder::new()
+        .name("http".into())
+        .spawn(move || {
+            runtime.block_on(async move {
+                let listener = match TcpListener::from_std(listener) {
+                    Ok(listener) => listener,
+                    Err(e) => return eprintln!("veiviser-helper: cannot serve on {addr}: {e}"),
+                };
+                tokio::select! {
+                    () = accept(listener, serving) => {}
+                    () = stopping.notified() => {}
+                }
+            });
+            // Dropping the runtime drops every open connection.
         })
-        .collect::<Result<Vec<_>, _>>()?;
-    drop(report);
-    let waking = Arc::clone(&server);
-    let waker = std::thread::Builder::new()
-        .name("http-waker".into())
-        .stack_size(64 * 1024)
-        .spawn(move || keep_accept_awake(addr, &waking))
-        .map_err(|e| format!("cannot start the waker thread: {e}"))?;
-    Ok(Running { addr, shared, server, workers, waker, failed, watcher: None })
-}
-
-/// Sets SO_RCVTIMEO and SO_SNDTIMEO on the listening socket; accepted sockets inherit them.
-fn with_timeouts(listener: TcpListener, timeout: Duration) -> std::io::Result<TcpListener> {
-    let socket = socket2::Socket::from(listener);
-    socket.set_read_timeout(Some(timeout))?;
-    socket.set_write_timeout(Some(timeout))?;
-    Ok(socket.into())
-}
-
-/// On Linux SO_RCVTIMEO also limits `accept`, and tiny_http's accept thread
-/// ends for good on its first error; so connect briefly at half the timeout to
-/// keep `accept` from ever waiting that long. The empty connection is read to
-/// its end by tiny_http and never reaches a worker.
-fn keep_accept_awake(addr: SocketAddr, server: &Server) {
-    let period = server.limits.timeout / 2;
-    let mut slept = Duration::ZERO;
-    let step = Duration::from_millis(50).min(period);
-    while !server.stopped.load(Ordering::SeqCst) {
-        std::thread::sleep(step);
-        slept += step;
-        if slept >= period {
-            slept = Duration::ZERO;
-            let _ = TcpStream::connect_timeout(&addr, period);
-        }
-    }
+        .map_err(|e| format!("cannot start the HTTP server's thread: {e}"))?;
+    Ok(Running { addr, shared, server, stop, thread, watcher: None })
 }
 
 struct Server {
     config: Config,
     shared: Arc<Shared>,
     limits: Limits,
-    long_poll_cap: usize,
-    http: tiny_http::Server,
-    stopped: AtomicBool,
     long_polls: AtomicUsize,
+    open: Mutex<Open>,
 }
 
-/// A worker: answers requests until the server stops or can no longer accept.
-fn work(server: &Server, report: &Sender<String>) {
-    loop {
-        match server.http.recv() {
-            Ok(request) => answer(request, server),
-            Err(_) if server.stopped.load(Ordering::SeqCst) => return,
-            // tiny_http passes on the error that ended its accept thread, once.
-            Err(e) => {
-                let _ = report.send(format!("stopped accepting connections on 127.0.0.1:{}: {e}", server.config.port));
-                return;
+/// The open connections, oldest first.
+#[derive(Default)]
+struct Open {
+    next: u64,
+    connections: BTreeMap<u64, Connection>,
+}
+
+struct Connection {
+    /// Requests of this connection being answered (a long poll among them).
+    busy: Arc<AtomicUsize>,
+    /// Closes the connection.
+    close: Arc<Notify>,
+    closing: bool,
+}
+
+impl Open {
+    fn counted(&self) -> usize {
+        self.connections.values().filter(|c| !c.closing).count()
+    }
+
+    /// Closes the oldest connection not inside a request; false if every one is busy.
+    fn close_oldest_idle(&mut self) -> bool {
+        let oldest = self.connections.values_mut().find(|c| !c.closing && c.busy.load(Ordering::SeqCst) == 0);
+        match oldest {
+            Some(connection) => {
+                connection.closing = true;
+                connection.close.notify_one();
+                true
             }
+            None => false,
         }
     }
 }
 
-/// Answers one request: the limits tiny_http does not enforce, then the API.
-fn answer(request: tiny_http::Request, server: &Server) {
-    let header = |name: &'static str| request.headers().iter().find(|h| h.field.equiv(name)).map(|h| h.value.as_str());
+/// Accepts connections for ever; an error accepting one (out of file handles) is waited out.
+async fn accept(listener: TcpListener, server: Arc<Server>) {
+    loop {
+        let stream = match listener.accept().await {
+            Ok((stream, _)) => stream,
+            Err(e) => {
+                eprintln!("veiviser-helper: cannot accept a connection: {e}");
+                tokio::time::sleep(Duration::from_millis(100)).await;
+                continue;
+            }
+        };
+        let admitted = {
+            let mut open = lock(&server.open);
+            if open.counted() < server.limits.connections || open.close_oldest_idle() {
+                let id = open.next;
+                open.next += 1;
+                let connection = Connection { busy: Arc::default(), close: Arc::default(), closing: false };
+                let handles = (Arc::clone(&connection.busy), Arc::clone(&connection.close));
+                open.connections.insert(id, connection);
+                Some((id, handles))
+            } else {
+                None
+            }
+        };
+        // Every connection is inside a request (long polls are capped below the
+        // connection limit, so this is rare): the new one is closed unanswered.
+        let Some((id, (busy, close))) = admitted else { continue };
+        tokio::spawn(connection(stream, Arc::clone(&server), id, busy, close));
+    }
+}
+
+/// Serves one connection until the client or a bound closes it.
+async fn connection(stream: TcpStream, server: Arc<Server>, id: u64, busy: Arc<AtomicUsize>, close: Arc<Notify>) {
+    let _ = stream.set_nodelay(true);
+    let limits = &server.limits;
+    let mut http = hyper::server::conn::http1::Builder::new();
+    http.timer(TokioTimer::new())
+        .header_read_timeout(limits.timeout)
+        .max_buf_size(limits.max_head.max(8 * 1024))
+        .max_headers(limits.max_headers)
+        // As the API documents them (Access-Control-Allow-Origin), for people reading curl -v.
+        .title_case_headers(true);
+    let service = {
+        let server = Arc::clone(&server);
+        service_fn(move |request| {
+            let (server, busy) = (Arc::clone(&server), Arc::clone(&busy));
+            async move {
+                let _busy = Counted::enter(&busy);
+                Ok::<_, Infallible>(answer(&request, &server).await)
+            }
+        })
+    };
+    let served = http.serve_connection(TokioIo::new(stream), service);
+    tokio::select! {
+        _ = served => {}
+        () = close.notified() => {}
+    }
+    lock(&server.open).connections.remove(&id);
+}
+
+/// Counts something (a request being answered, a long poll) for as long as it lives.
+struct Counted<'a> {
+    count: &'a AtomicUsize,
+    /// How many were counted before this one.
+    before: usize,
+}
+
+impl Counted<'_> {
+    fn enter(count: &AtomicUsize) -> Counted<'_> {
+        Counted { before: count.fetch_add(1, Ordering::SeqCst), count }
+    }
+}
+
+impl Drop for Counted<'_> {
+    fn drop(&mut self) {
+        self.count.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+/// Answers one request: the rules of [`api::answer`], then the status, now or
+/// once it changes. The body is never read; hyper closes a connection whose
+/// request body was left unread.
+async fn answer(request: &hyper::Request<Incoming>, server: &Server) -> hyper::Response<Full<Bytes>> {
+    let headers = request.headers();
     let method = request.method().as_str();
-    let head_size = method.len()
-        + request.url().len()
-        + request.headers().iter().map(|h| h.field.as_str().len() + h.value.len() + 4).sum::<usize>();
-    if head_size > server.limits.max_head || request.headers().len() > MAX_HEADERS {
-        return respond(request, error(431, "the request head is too large"));
-    }
-    let has_body = header("Transfer-Encoding").is_some() || header("Content-Length").is_some_and(|n| n.trim() != "0");
+    let has_body = headers.contains_key(TRANSFER_ENCODING)
+        || headers.get(CONTENT_LENGTH).is_some_and(|n| n.as_bytes().trim_ascii() != b"0");
     if has_body && matches!(method, "GET" | "OPTIONS") {
-        return respond(request, error(413, "requests to this helper have no body"));
+        return to_hyper(api::Response::error(413, "requests to this helper have no body"));
     }
-    // Two Host headers could mean two things to two readers: treat as none (403).
-    let mut hosts = request.headers().iter().filter(|h| h.field.equiv("Host"));
-    let host = match (hosts.next(), hosts.next()) {
-        (Some(host), None) => Some(host.value.as_str()),
+    let url = request.uri().path_and_query().map_or("/", |p| p.as_str());
+    let parts = api::Request { method, url, host: single(headers, HOST), origin: single(headers, ORIGIN) };
+    let answer = api::answer(&parts, &server.config);
+    let status = match answer.waits_after() {
+        None => server.shared.snapshot(),
+        Some(after) => {
+            // Counted until answered, or dropped with its connection.
+            let waiting = Counted::enter(&server.long_polls);
+            // Long polls beyond the cap answer at once.
+            let wait = if waiting.before < server.limits.long_polls { server.limits.long_poll } else { Duration::ZERO };
+            server.shared.changed_after(after, wait).await
+        }
+    };
+    to_hyper(answer.respond(&status))
+}
+
+/// The value of a header that occurs exactly once. Two `Host` headers could mean
+/// two things to two readers: they count as none (and get 403).
+fn single<K: hyper::header::AsHeaderName>(headers: &HeaderMap, name: K) -> Option<&str> {
+    let mut values = headers.get_all(name).iter();
+    match (values.next(), values.next()) {
+        (Some(value), None) => value.to_str().ok(),
         _ => None,
-    };
-    let is_poll = request.url().starts_with("/v1/events");
-    // Long polls beyond the cap answer at once, so they cannot hold every worker.
-    let wait = if is_poll && server.long_polls.fetch_add(1, Ordering::SeqCst) < server.long_poll_cap {
-        server.limits.long_poll
-    } else {
-        Duration::ZERO
-    };
-    let parts = api::Request { method, url: request.url(), host, origin: header("Origin") };
-    let response = api::handle(&parts, &server.config, &server.shared, wait);
-    if is_poll {
-        server.long_polls.fetch_sub(1, Ordering::SeqCst);
-    }
-    respond(request, response);
-}
-
-/// Sends `response`. A request that declared a body is answered on a thread of
-/// its own: tiny_http reads and discards an unread body when the request is
-/// dropped, for as long as the client keeps sending, and that must not hold a worker.
-fn respond(request: tiny_http::Request, response: api::Response) {
-    let declared_body = request.body_length().is_some_and(|n| n > 0)
-        || request.headers().iter().any(|h| h.field.equiv("Transfer-Encoding") || h.field.equiv("Expect"));
-    let mut headers: Vec<Header> = response
-        .headers
-        .iter()
-        .filter_map(|(name, value)| Header::from_bytes(name.as_bytes(), value.as_bytes()).ok())
-        .collect();
-    headers.extend(Header::from_bytes(&b"X-Content-Type-Options"[..], &b"nosniff"[..]));
-    let length = response.body.len();
-    let out =
-        tiny_http::Response::new(StatusCode(response.status), headers, Cursor::new(response.body), Some(length), None);
-    if declared_body {
-        // Should no thread be left, the request is dropped here (tiny_http then answers 500).
-        let _ = std::thread::Builder::new().name("http-discard".into()).stack_size(64 * 1024).spawn(move || {
-            let _ = request.respond(out);
-        });
-    } else {
-        let _ = request.respond(out);
     }
 }
 
-fn error(status: u16, message: &str) -> api::Response {
-    api::Response {
-        status,
-        headers: vec![("Content-Type", "application/json".into())],
-        body: serde_json::json!({ "error": message }).to_string(),
+fn to_hyper(response: api::Response) -> hyper::Response<Full<Bytes>> {
+    let mut out = hyper::Response::new(Full::new(Bytes::from(response.body)));
+    *out.status_mut() = hyper::StatusCode::from_u16(response.status).unwrap_or(hyper::StatusCode::INTERNAL_SERVER_ERROR);
+    let headers = out.headers_mut();
+    for (name, value) in response.headers {
+        if let Ok(value) = HeaderValue::from_str(&value) {
+            headers.append(name, value);
+        }
     }
+    headers.insert("X-Content-Type-Options", HeaderValue::from_static("nosniff"));
+    out
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }

@@ -1,114 +1,43 @@
 //! The card state that every answer is made from, and the sequence number that
 //! lets a waiting request learn of a change the moment it happens.
+//!
+//! The public part is the wire format of `veiviser-api`; what the helper keeps
+//! to itself (which insertion each card is) stays here and is never sent.
 
-use serde::Serialize;
+use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
-/// Whether the smart-card service (pcscd, Windows' Smart Card service) can be reached.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Service {
-    Ok,
-    NotRunning,
-    Error,
-}
+pub use veiviser_api::{Card, CardKind, Certificate, Purpose, ReadState, Reader, Service, Status};
 
-/// What kind of card answered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum CardKind {
-    Piv,
-    Pkcs15,
-    Unknown,
-}
-
-/// What a certificate's key is for, from its key usage.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Purpose {
-    Authentication,
-    Signing,
-    Encryption,
-    Other,
-}
-
-/// Where reading a card stands: a card is reported the moment it is inserted,
-/// and again when its certificates have been read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ReadState {
-    Reading,
-    Done,
-    Failed,
-}
-
-/// A certificate, without anything that identifies its holder.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Certificate {
-    /// The issuing CA's common name (its organization if it has none).
-    pub issuer_cn: String,
-    /// The issuer's whole distinguished name.
-    pub issuer: String,
-    /// Validity, RFC 3339 in UTC.
-    pub not_before: String,
-    pub not_after: String,
-    pub expired: bool,
-    pub purpose: Purpose,
-    /// RFC 5280 names of the key usages set.
-    pub key_usage: Vec<String>,
-}
-
-/// A card in a reader.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Card {
-    /// The card's answer to reset, in lower-case hex.
-    pub atr: String,
-    pub kind: CardKind,
-    pub read: ReadState,
-    pub certificates: Vec<Certificate>,
-    /// PIN tries left, only from card types that tell without spending one.
-    pub pin_tries_left: Option<u8>,
-    /// Which insertion this is, so a late read result never lands on another card.
-    #[serde(skip)]
-    pub insertion: u64,
-}
-
-impl Card {
-    /// A card just inserted, not read yet.
-    pub fn inserted(atr: &[u8], insertion: u64) -> Card {
-        Card {
-            atr: crate::apdu::hex(atr),
-            kind: CardKind::Unknown,
-            read: ReadState::Reading,
-            certificates: Vec::new(),
-            pin_tries_left: None,
-            insertion,
-        }
+/// A card just inserted, not read yet.
+pub fn inserted(atr: &[u8]) -> Card {
+    Card {
+        atr: crate::apdu::hex(atr),
+        kind: CardKind::Unknown,
+        read: ReadState::Reading,
+        certificates: Vec::new(),
+        pin_tries_left: None,
     }
 }
 
-/// A reader and the card in it, if any.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Reader {
-    pub name: String,
-    pub card: Option<Card>,
+/// Which insertion the card shown in each reader is (by reader name), so that
+/// a late read result never lands on the card inserted after it.
+pub type Insertions = BTreeMap<String, u64>;
+
+struct Inner {
+    status: Status,
+    insertions: Insertions,
 }
 
-/// The answer to `GET /v1/status`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Status {
-    pub version: &'static str,
-    pub service: Service,
-    pub seq: u64,
-    pub readers: Vec<Reader>,
-}
-
-/// The state shared between the PC/SC watcher and the HTTP workers.
+/// The state shared between the PC/SC watcher and the HTTP server.
 pub struct Shared {
-    status: Mutex<Status>,
+    inner: Mutex<Inner>,
+    /// Wakes threads waiting in [`Shared::wait_after`] (doctor, tests).
     changed: Condvar,
+    /// Wakes the server's long polls, which wait without a thread of their own.
+    notify: tokio::sync::Notify,
     closed: AtomicBool,
 }
 
@@ -121,51 +50,85 @@ impl Default for Shared {
 impl Shared {
     /// Starts with no readers and the service not yet reached.
     pub fn new() -> Shared {
-        let status =
-            Status { version: env!("CARGO_PKG_VERSION"), service: Service::NotRunning, seq: 0, readers: Vec::new() };
-        Shared { status: Mutex::new(status), changed: Condvar::new(), closed: AtomicBool::new(false) }
+        let inner = Inner { status: Status::starting(env!("CARGO_PKG_VERSION")), insertions: Insertions::new() };
+        Shared {
+            inner: Mutex::new(inner),
+            changed: Condvar::new(),
+            notify: tokio::sync::Notify::new(),
+            closed: AtomicBool::new(false),
+        }
     }
 
-    fn lock(&self) -> MutexGuard<'_, Status> {
+    fn lock(&self) -> MutexGuard<'_, Inner> {
         // A panic elsewhere must not silence the helper: the status is always whole.
-        self.status.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.inner.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     /// A copy of the current status.
     pub fn snapshot(&self) -> Status {
-        self.lock().clone()
+        self.lock().status.clone()
     }
 
     /// Applies `change`; if it changed anything, bumps `seq` and wakes the waiters.
     pub fn update(&self, change: impl FnOnce(&mut Status)) {
-        let mut status = self.lock();
+        self.update_cards(|status, _| change(status));
+    }
+
+    /// As [`Shared::update`], with the insertion of each card shown.
+    pub fn update_cards(&self, change: impl FnOnce(&mut Status, &mut Insertions)) {
+        let mut inner = self.lock();
+        let Inner { status, insertions } = &mut *inner;
         let before = (status.service, status.readers.clone());
-        change(&mut status);
+        change(status, insertions);
         if (status.service, &status.readers) != (before.0, &before.1) {
             status.seq += 1;
             self.changed.notify_all();
+            self.notify.notify_waiters();
         }
     }
 
     /// Wakes every waiter for good: the helper is stopping.
     pub fn close(&self) {
-        let _status = self.lock();
+        let _inner = self.lock();
         self.closed.store(true, Ordering::SeqCst);
         self.changed.notify_all();
+        self.notify.notify_waiters();
+    }
+
+    fn closed(&self) -> bool {
+        self.closed.load(Ordering::SeqCst)
     }
 
     /// Waits until `seq` is greater than `after`, or `timeout` passes; returns the status then.
     pub fn wait_after(&self, after: u64, timeout: Duration) -> Status {
         let deadline = Instant::now() + timeout;
-        let mut status = self.lock();
-        while status.seq <= after && !self.closed.load(Ordering::SeqCst) {
+        let mut inner = self.lock();
+        while inner.status.seq <= after && !self.closed() {
             let left = deadline.saturating_duration_since(Instant::now());
             if left.is_zero() {
                 break;
             }
-            status = self.changed.wait_timeout(status, left).unwrap_or_else(|p| p.into_inner()).0;
+            inner = self.changed.wait_timeout(inner, left).unwrap_or_else(|p| p.into_inner()).0;
         }
-        status.clone()
+        inner.status.clone()
+    }
+
+    /// [`Shared::wait_after`] for the server: waits on the runtime, holding no thread.
+    pub async fn changed_after(&self, after: u64, timeout: Duration) -> Status {
+        let deadline = tokio::time::Instant::now() + timeout;
+        loop {
+            // Registered before the check, so a change between the two is not missed.
+            let notified = self.notify.notified();
+            tokio::pin!(notified);
+            notified.as_mut().enable();
+            let status = self.snapshot();
+            if status.seq > after || self.closed() {
+                return status;
+            }
+            if tokio::time::timeout_at(deadline, notified).await.is_err() {
+                return self.snapshot();
+            }
+        }
     }
 }
 
@@ -207,6 +170,22 @@ mod tests {
     }
 
     #[test]
+    fn an_async_waiter_wakes_on_a_change_made_by_another_thread() {
+        let shared = Arc::new(Shared::new());
+        let runtime = tokio::runtime::Builder::new_current_thread().enable_time().build().unwrap();
+        let timed_out = runtime.block_on(shared.changed_after(0, Duration::from_millis(20)));
+        assert_eq!(timed_out.seq, 0);
+        let waker = Arc::clone(&shared);
+        let woke = runtime.block_on(async {
+            let thread = std::thread::spawn(move || waker.update(|s| s.service = Service::Ok));
+            let status = shared.changed_after(0, Duration::from_secs(10)).await;
+            thread.join().unwrap();
+            status
+        });
+        assert_eq!(woke.seq, 1);
+    }
+
+    #[test]
     fn closing_wakes_every_waiter_at_once() {
         let shared = Arc::new(Shared::new());
         let waiter = {
@@ -224,18 +203,19 @@ mod tests {
     }
 
     #[test]
-    fn status_serializes_with_the_documented_names() {
+    fn status_serializes_with_the_documented_names_and_keeps_insertions_to_itself() {
         let shared = Shared::new();
-        shared.update(|s| {
+        shared.update_cards(|s, insertions| {
             s.service = Service::Ok;
-            s.readers.push(Reader { name: "R".into(), card: Some(Card::inserted(&[0x3b, 0x00], 1)) });
+            s.readers.push(Reader { name: "R".into(), card: Some(inserted(&[0x3b, 0x00])) });
+            insertions.insert("R".into(), 7);
         });
         let json = serde_json::to_value(shared.snapshot()).unwrap();
         assert_eq!(json["service"], "ok");
         assert_eq!(json["readers"][0]["card"]["kind"], "unknown");
         assert_eq!(json["readers"][0]["card"]["read"], "reading");
         assert_eq!(json["readers"][0]["card"]["atr"], "3b00");
-        assert!(json["readers"][0]["card"].get("insertion").is_none());
+        assert!(!json.to_string().contains("insertion"), "{json}");
         assert!(json["readers"][0]["card"]["pin_tries_left"].is_null());
     }
 }

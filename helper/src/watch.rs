@@ -16,7 +16,7 @@ use std::thread::JoinHandle;
 use std::time::Duration;
 
 use crate::apdu::CardError;
-use crate::state::{Card, ReadState, Reader, Service, Shared};
+use crate::state::{self, Insertions, ReadState, Reader, Service, Shared};
 
 /// How long to wait before trying an unreachable service again.
 const RETRY: Duration = Duration::from_millis(500);
@@ -188,26 +188,30 @@ fn watch(context: &Context, shared: &Arc<Shared>, control: &Control, insertions:
 
 /// The readers as the watcher sees them, keeping each card's read result.
 fn publish(shared: &Shared, names: &[CString], cards: &BTreeMap<CString, Option<Present>>) {
-    shared.update(|status| {
+    shared.update_cards(|status, insertions| {
         let before = std::mem::take(&mut status.readers);
         status.service = Service::Ok;
+        let mut shown = Insertions::new();
         status.readers = names
             .iter()
             .map(|name| {
-                let shown = name.to_string_lossy().into_owned();
+                let name_shown = name.to_string_lossy().into_owned();
                 let card = cards.get(name).and_then(Option::as_ref).map(|present| {
-                    let known = before.iter().find(|r| r.name == shown).and_then(|r| r.card.clone());
-                    known.filter(|c| c.insertion == present.insertion).unwrap_or_else(|| {
-                        let mut card = Card::inserted(&present.atr, present.insertion);
+                    let same_card = insertions.get(&name_shown) == Some(&present.insertion);
+                    let known = before.iter().find(|r| r.name == name_shown).and_then(|r| r.card.clone());
+                    shown.insert(name_shown.clone(), present.insertion);
+                    known.filter(|_| same_card).unwrap_or_else(|| {
+                        let mut card = state::inserted(&present.atr);
                         if present.mute {
                             card.read = ReadState::Failed;
                         }
                         card
                     })
                 });
-                Reader { name: shown, card }
+                Reader { name: name_shown, card }
             })
             .collect();
+        *insertions = shown;
     });
 }
 
@@ -225,10 +229,14 @@ fn spawn_read(shared: Arc<Shared>, reader: CString, insertion: u64) {
             // Errors name the step and the PC/SC error, never anything read from the card.
             eprintln!("veiviser-helper: reading the card in {name}: {error}");
         }
-        shared.update(|status| {
-            let card = status.readers.iter_mut().filter(|r| r.name == name).find_map(|r| r.card.as_mut());
+        shared.update_cards(|status, insertions| {
             // A result for a card since pulled out must not land on the next one.
-            let Some(card) = card.filter(|c| c.insertion == insertion) else { return };
+            if insertions.get(name.as_ref()) != Some(&insertion) {
+                return;
+            }
+            let Some(card) = status.readers.iter_mut().filter(|r| r.name == name).find_map(|r| r.card.as_mut()) else {
+                return;
+            };
             match &result {
                 Ok(contents) => {
                     card.kind = contents.kind;
@@ -242,8 +250,9 @@ fn spawn_read(shared: Arc<Shared>, reader: CString, insertion: u64) {
     });
     if spawned.is_err() {
         // Out of threads: say so on the card rather than leave it "reading".
-        shared.update(|status| {
-            for card in status.readers.iter_mut().filter_map(|r| r.card.as_mut()).filter(|c| c.insertion == insertion) {
+        shared.update_cards(|status, insertions| {
+            let shown = |reader: &Reader| insertions.get(&reader.name) == Some(&insertion);
+            for card in status.readers.iter_mut().filter(|r| shown(r)).filter_map(|r| r.card.as_mut()) {
                 card.read = ReadState::Failed;
             }
         });

@@ -12,32 +12,11 @@ use crate::finding::Finding;
 use crate::frontmatter;
 use crate::source::Source;
 
-/// What a certificate is for, as the helper reports it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Purpose {
-    Authentication,
-    Signing,
-    Encryption,
-}
+pub use veiviser_api::Purpose;
 
-impl Purpose {
-    /// The helper API's name for the purpose.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Purpose::Authentication => "authentication",
-            Purpose::Signing => "signing",
-            Purpose::Encryption => "encryption",
-        }
-    }
-
-    fn parse(value: &str) -> Option<Purpose> {
-        match value {
-            "authentication" => Some(Purpose::Authentication),
-            "signing" => Some(Purpose::Signing),
-            "encryption" => Some(Purpose::Encryption),
-            _ => None,
-        }
-    }
+/// The purpose a `check` block may name (`other` is the helper's fall-back, not a choice).
+fn parse_purpose(value: &str) -> Option<Purpose> {
+    [Purpose::Authentication, Purpose::Signing, Purpose::Encryption].into_iter().find(|p| p.as_str() == value)
 }
 
 /// The live checks of one step.
@@ -73,7 +52,7 @@ pub fn parse(source: &Source, text: &str, offset: usize, findings: &mut Vec<Find
             "card" => bad_value("`card: present`"),
             "issuer" if !value.is_empty() => check.issuer = Some(value.to_owned()),
             "issuer" => bad_value("the issuer's name, for example `issuer: ihelse.net Issuing CA4`"),
-            "purpose" => match Purpose::parse(value) {
+            "purpose" => match parse_purpose(value) {
                 Some(purpose) => check.purpose = Some(purpose),
                 None => bad_value("authentication, signing or encryption"),
             },

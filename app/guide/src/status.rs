@@ -1,62 +1,10 @@
-//! What the helper on the user's PC reports (`GET /v1/status`), as the page reads
-//! it, and how a step's declared live check ([`LiveCheck`]) judges it.
+//! How a step's declared live check ([`LiveCheck`]) judges what the helper on the
+//! user's PC reports. The status itself is the helper's wire format, `veiviser-api`,
+//! re-exported here: the page reads exactly the types the helper writes.
 
-use serde::Deserialize;
+pub use veiviser_api::{diagnose, Card, CardKind, Certificate, Finding, Purpose, ReadState, Reader, Service, Status};
 
 use crate::live::LiveCheck;
-
-/// The helper's answer: the smart-card service and each reader with its card.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-pub struct Status {
-    #[serde(default)]
-    pub version: String,
-    /// `ok`, `not_running` or `error`.
-    pub service: String,
-    pub seq: u64,
-    pub readers: Vec<Reader>,
-}
-
-/// A card reader and the card in it.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-pub struct Reader {
-    pub name: String,
-    pub card: Option<Card>,
-}
-
-/// A card as the helper read it (nothing that identifies its holder).
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-pub struct Card {
-    pub atr: String,
-    /// `piv`, `pkcs15` or `unknown`.
-    pub kind: String,
-    #[serde(default)]
-    pub certificates: Vec<Certificate>,
-    pub pin_tries_left: Option<u8>,
-    /// `reading`, `done` or `failed`; older helpers do not send it.
-    #[serde(default)]
-    pub read: Option<String>,
-}
-
-impl Card {
-    /// True while the helper is still reading the card's certificates.
-    pub fn is_reading(&self) -> bool {
-        self.read.as_deref() == Some("reading")
-    }
-}
-
-/// A certificate on a card: who issued it, for what, and how long it is valid.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-pub struct Certificate {
-    pub issuer_cn: String,
-    pub issuer: String,
-    pub not_before: String,
-    pub not_after: String,
-    pub expired: bool,
-    /// `authentication`, `signing`, `encryption` or `other`.
-    pub purpose: String,
-    #[serde(default)]
-    pub key_usage: Vec<String>,
-}
 
 /// Whether there is a card to work with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -111,24 +59,22 @@ impl Verdict<'_> {
 }
 
 /// Judges `check` against `status`. With several readers, the card that holds
-/// the expected certificate wins, so a virtual reader cannot hide the real card.
+/// the expected certificate wins, so another card cannot hide the real one; a
+/// virtual reader's card (Windows Hello) counts only if it holds that certificate.
 pub fn evaluate<'s>(check: &LiveCheck, status: &'s Status) -> Verdict<'s> {
     let none = Verdict { card: CardSeen::NoCard, certificate: None, on_card: Vec::new(), pin: None };
-    if status.service != "ok" {
+    if status.service != Service::Ok {
         return Verdict { card: CardSeen::ServiceDown, ..none };
     }
-    if status.readers.is_empty() {
+    if status.readers.iter().all(Reader::is_virtual) {
         return Verdict { card: CardSeen::NoReader, ..none };
     }
-    let cards: Vec<(usize, &Card)> =
-        status.readers.iter().enumerate().filter_map(|(i, r)| r.card.as_ref().map(|c| (i, c))).collect();
-    let chosen = cards
-        .iter()
-        .find(|(_, card)| card.certificates.iter().any(|c| matches(check, c)))
-        .or_else(|| cards.first())
-        .copied();
-    let Some((reader, card)) = chosen else { return none };
     let wants_certificate = check.issuer.is_some() || check.purpose.is_some();
+    let chosen = status
+        .cards()
+        .find(|(_, _, card)| wants_certificate && card.certificates.iter().any(|c| matches(check, c)))
+        .or_else(|| status.cards().find(|(_, reader, _)| !reader.is_virtual()));
+    let Some((reader, _, card)) = chosen else { return none };
     let certificate = wants_certificate.then(|| {
         let matching: Vec<&Certificate> = card.certificates.iter().filter(|c| matches(check, c)).collect();
         match (matching.iter().find(|c| !c.expired), matching.first()) {
@@ -153,34 +99,32 @@ fn matches(check: &LiveCheck, certificate: &Certificate) -> bool {
         let wanted = wanted.to_lowercase();
         certificate.issuer_cn.to_lowercase().contains(&wanted) || certificate.issuer.to_lowercase().contains(&wanted)
     });
-    let purpose_ok = check.purpose.is_none_or(|p| p.as_str() == certificate.purpose);
+    let purpose_ok = check.purpose.is_none_or(|p| p == certificate.purpose);
     issuer_ok && purpose_ok
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::live::Purpose;
-
-    fn cert(issuer_cn: &str, purpose: &str, expired: bool) -> Certificate {
+    fn cert(issuer_cn: &str, purpose: Purpose, expired: bool) -> Certificate {
         Certificate {
             issuer_cn: issuer_cn.into(),
             issuer: format!("CN={issuer_cn}, O=Test, C=NO"),
             not_before: "2024-01-01T00:00:00Z".into(),
             not_after: "2034-01-01T00:00:00Z".into(),
             expired,
-            purpose: purpose.into(),
+            purpose,
             key_usage: vec![],
         }
     }
 
     fn status(cards: Vec<Option<Card>>) -> Status {
         let readers = cards.into_iter().enumerate().map(|(i, card)| Reader { name: format!("R{i}"), card }).collect();
-        Status { version: "1".into(), service: "ok".into(), seq: 1, readers }
+        Status { version: "1".into(), service: Service::Ok, seq: 1, readers }
     }
 
     fn card(certificates: Vec<Certificate>, pin: Option<u8>) -> Option<Card> {
-        Some(Card { atr: "3b".into(), kind: "piv".into(), certificates, pin_tries_left: pin, read: Some("done".into()) })
+        Some(Card { atr: "3b".into(), kind: CardKind::Piv, certificates, pin_tries_left: pin, read: ReadState::Done })
     }
 
     fn check(issuer: Option<&str>, purpose: Option<Purpose>) -> LiveCheck {
@@ -189,7 +133,7 @@ mod tests {
 
     #[test]
     fn of_two_certificates_the_one_from_the_expected_issuer_is_named() {
-        let s = status(vec![card(vec![cert("Buypass Class 3 CA 3", "signing", false), cert("ihelse.net Issuing CA4", "authentication", false)], None)]);
+        let s = status(vec![card(vec![cert("Buypass Class 3 CA 3", Purpose::Signing, false), cert("ihelse.net Issuing CA4", Purpose::Authentication, false)], None)]);
         let verdict = evaluate(&check(Some("ihelse.net Issuing CA4"), Some(Purpose::Authentication)), &s);
         assert_eq!(verdict.certificate, Some(CertificateSeen::Found(&s.readers[0].card.as_ref().unwrap().certificates[1])));
         assert_eq!(verdict.on_card.len(), 2);
@@ -197,15 +141,15 @@ mod tests {
 
     #[test]
     fn an_expected_certificate_that_is_missing_or_expired_is_reported_so() {
-        let s = status(vec![card(vec![cert("ihelse.net Issuing CA4", "authentication", false)], None)]);
+        let s = status(vec![card(vec![cert("ihelse.net Issuing CA4", Purpose::Authentication, false)], None)]);
         assert_eq!(evaluate(&check(Some("Buypass"), None), &s).certificate, Some(CertificateSeen::Missing));
-        let expired = status(vec![card(vec![cert("Buypass Class 3 CA 3", "authentication", true)], None)]);
+        let expired = status(vec![card(vec![cert("Buypass Class 3 CA 3", Purpose::Authentication, true)], None)]);
         assert!(matches!(evaluate(&check(Some("buypass"), None), &expired).certificate, Some(CertificateSeen::Expired(_))));
     }
 
     #[test]
     fn the_card_with_the_expected_certificate_wins_over_a_virtual_reader() {
-        let s = status(vec![card(vec![], None), card(vec![cert("ihelse.net Issuing CA4", "authentication", false)], None)]);
+        let s = status(vec![card(vec![], None), card(vec![cert("ihelse.net Issuing CA4", Purpose::Authentication, false)], None)]);
         assert_eq!(evaluate(&check(Some("ihelse"), None), &s).card, CardSeen::Present { reader: 1 });
     }
 
@@ -222,7 +166,7 @@ mod tests {
     #[test]
     fn no_service_no_reader_and_no_card_are_distinct() {
         let card_check = LiveCheck { card_present: true, ..LiveCheck::default() };
-        let down = Status { service: "not_running".into(), ..status(vec![]) };
+        let down = Status { service: Service::NotRunning, ..status(vec![]) };
         assert_eq!(evaluate(&card_check, &down).card, CardSeen::ServiceDown);
         assert_eq!(evaluate(&card_check, &status(vec![])).card, CardSeen::NoReader);
         assert_eq!(evaluate(&card_check, &status(vec![None])).card, CardSeen::NoCard);
@@ -230,12 +174,15 @@ mod tests {
     }
 
     #[test]
-    fn the_documented_status_json_parses() {
-        let json = r#"{"version": "0.1.0", "service": "ok", "seq": 3, "readers": [{"name": "Virtual PCD 00 00",
-            "card": {"atr": "3b88", "kind": "piv", "read": "done", "pin_tries_left": 2, "certificates": [{"issuer_cn": "ihelse.net Issuing CA4",
-            "issuer": "CN=ihelse.net Issuing CA4", "not_before": "2024-01-01T00:00:00Z", "not_after": "2034-01-01T00:00:00Z",
-            "expired": false, "purpose": "authentication", "key_usage": ["digitalSignature"]}]}}]}"#;
-        let status: Status = serde_json::from_str(json).unwrap();
-        assert_eq!(status.readers[0].card.as_ref().unwrap().certificates[0].purpose, "authentication");
+    fn a_windows_hello_card_never_stands_in_for_the_users_card() {
+        let card_check = LiveCheck { card_present: true, ..LiveCheck::default() };
+        let hello = cert("Windows Hello", Purpose::Authentication, false);
+        let mut s = status(vec![card(vec![hello], None), None]);
+        s.readers[0].name = "Windows Hello for Business 1".into();
+        assert_eq!(evaluate(&card_check, &s).card, CardSeen::NoCard, "only the virtual card is in");
+        s.readers[1].card = card(vec![cert("ihelse.net Issuing CA4", Purpose::Authentication, false)], None);
+        assert_eq!(evaluate(&card_check, &s).card, CardSeen::Present { reader: 1 });
+        s.readers.remove(1);
+        assert_eq!(evaluate(&card_check, &s).card, CardSeen::NoReader, "a virtual reader is no card reader");
     }
 }

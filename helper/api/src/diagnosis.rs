@@ -1,0 +1,156 @@
+//! One judgement of a status: what is wrong, each with what to do. The helper's
+//! `doctor` words it in English on the command line, the page's diagnostics in the
+//! user's language; both word these findings and no other.
+
+use crate::status::{CardKind, ReadState, Service, Status};
+
+/// Something wrong in a status. `reader` indexes [`Status::readers`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Finding {
+    /// The smart-card service is not running: plug in the reader, or start the service.
+    ServiceNotRunning,
+    /// The smart-card service answers with an error: restart the PC.
+    ServiceError,
+    /// The service runs but sees no card reader (virtual ones do not count).
+    NoReader,
+    /// There are readers, and no card in any of them.
+    NoCard,
+    /// The card was still being read: look again in a moment.
+    StillReading { reader: usize },
+    /// The card did not answer: put it in again, or try another reader.
+    Unreadable { reader: usize },
+    /// The PIN is blocked: unblock it with the PUK, or ask the card's issuer.
+    PinBlocked { reader: usize },
+    /// Neither PIV nor PKCS#15: tell the helpdesk the card's ATR.
+    UnknownCard { reader: usize },
+    /// A known kind of card with no certificate: it may not be activated yet.
+    NoCertificates { reader: usize },
+    /// Every certificate on the card has expired: order a new card.
+    AllExpired { reader: usize },
+    /// Cards in more than one reader: the login software may pick the wrong one.
+    SeveralCards,
+}
+
+/// What is wrong in `status`, in the order to deal with it; empty when nothing is.
+/// Virtual readers (Windows Hello) are neither a reader nor a card to the user.
+pub fn diagnose(status: &Status) -> Vec<Finding> {
+    match status.service {
+        Service::Ok => {}
+        Service::NotRunning => return vec![Finding::ServiceNotRunning],
+        Service::Error | Service::Unknown => return vec![Finding::ServiceError],
+    }
+    if status.readers.iter().all(|r| r.is_virtual()) {
+        return vec![Finding::NoReader];
+    }
+    let cards: Vec<_> = status.cards().filter(|(_, reader, _)| !reader.is_virtual()).collect();
+    if cards.is_empty() {
+        return vec![Finding::NoCard];
+    }
+    let mut findings = Vec::new();
+    for &(reader, _, card) in &cards {
+        match card.read {
+            ReadState::Reading => {
+                findings.push(Finding::StillReading { reader });
+                continue;
+            }
+            ReadState::Failed => {
+                findings.push(Finding::Unreadable { reader });
+                continue;
+            }
+            ReadState::Done | ReadState::Unknown => {}
+        }
+        if card.pin_tries_left == Some(0) {
+            findings.push(Finding::PinBlocked { reader });
+        }
+        if card.certificates.is_empty() {
+            findings.push(match card.kind {
+                CardKind::Unknown => Finding::UnknownCard { reader },
+                CardKind::Piv | CardKind::Pkcs15 => Finding::NoCertificates { reader },
+            });
+        } else if card.certificates.iter().all(|c| c.expired) {
+            findings.push(Finding::AllExpired { reader });
+        }
+    }
+    if cards.len() > 1 {
+        findings.push(Finding::SeveralCards);
+    }
+    findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::status::{Card, Certificate, Purpose, Reader};
+
+    fn certificate(expired: bool) -> Certificate {
+        Certificate {
+            issuer_cn: "Buypass Class 3 CA 3".into(),
+            issuer: "CN=Buypass Class 3 CA 3".into(),
+            not_before: "2020-01-01T00:00:00Z".into(),
+            not_after: "2023-01-01T00:00:00Z".into(),
+            expired,
+            purpose: Purpose::Signing,
+            key_usage: vec![],
+        }
+    }
+
+    fn card(kind: CardKind, read: ReadState, certificates: Vec<Certificate>, pin: Option<u8>) -> Option<Card> {
+        Some(Card { atr: "3b01".into(), kind, read, certificates, pin_tries_left: pin })
+    }
+
+    fn status(readers: Vec<(&str, Option<Card>)>) -> Status {
+        let readers = readers.into_iter().map(|(name, card)| Reader { name: name.into(), card }).collect();
+        Status { service: Service::Ok, readers, ..Status::starting("1") }
+    }
+
+    #[test]
+    fn a_service_that_is_not_running_is_the_only_finding() {
+        assert_eq!(diagnose(&Status::starting("1")), [Finding::ServiceNotRunning]);
+        let broken = Status { service: Service::Error, ..Status::starting("1") };
+        assert_eq!(diagnose(&broken), [Finding::ServiceError]);
+    }
+
+    #[test]
+    fn no_reader_and_no_card_are_told_apart() {
+        assert_eq!(diagnose(&status(vec![])), [Finding::NoReader]);
+        assert_eq!(diagnose(&status(vec![("Reader A", None)])), [Finding::NoCard]);
+    }
+
+    #[test]
+    fn a_windows_hello_card_is_neither_a_reader_nor_the_users_card() {
+        let hello = ("Windows Hello for Business 1", card(CardKind::Unknown, ReadState::Done, vec![], None));
+        assert_eq!(diagnose(&status(vec![hello.clone()])), [Finding::NoReader]);
+        assert_eq!(diagnose(&status(vec![hello.clone(), ("Reader A", None)])), [Finding::NoCard]);
+        let real = ("Reader A", card(CardKind::Piv, ReadState::Done, vec![certificate(false)], Some(3)));
+        assert_eq!(diagnose(&status(vec![hello, real])), [], "the virtual card is no second card");
+    }
+
+    #[test]
+    fn each_card_problem_names_its_reader() {
+        let readers = vec![
+            ("A", card(CardKind::Piv, ReadState::Reading, vec![], None)),
+            ("B", card(CardKind::Piv, ReadState::Failed, vec![], None)),
+            ("C", card(CardKind::Piv, ReadState::Done, vec![certificate(true)], Some(0))),
+            ("D", card(CardKind::Unknown, ReadState::Done, vec![], None)),
+            ("E", card(CardKind::Pkcs15, ReadState::Done, vec![], None)),
+        ];
+        assert_eq!(
+            diagnose(&status(readers)),
+            [
+                Finding::StillReading { reader: 0 },
+                Finding::Unreadable { reader: 1 },
+                Finding::PinBlocked { reader: 2 },
+                Finding::AllExpired { reader: 2 },
+                Finding::UnknownCard { reader: 3 },
+                Finding::NoCertificates { reader: 4 },
+                Finding::SeveralCards,
+            ]
+        );
+    }
+
+    #[test]
+    fn a_healthy_card_has_nothing_wrong() {
+        let healthy = card(CardKind::Pkcs15, ReadState::Done, vec![certificate(true), certificate(false)], None);
+        assert_eq!(diagnose(&status(vec![("Reader A", healthy)])), []);
+    }
+}
