@@ -1,14 +1,17 @@
-//! Fetches the index and guides from the deployed `content/` folder, so an
-//! organisation edits the files and reloads: no rebuild.
+//! The content folder deployed with the site, fetched at run time (so an
+//! organisation edits the files and reloads: no rebuild) and loaded by the same
+//! loader as `veiviser check` ([`veiviser_guide::load`]).
 
-use leptos::prelude::*;
+use leptos::prelude::LocalResource;
 use std::sync::Arc;
 
-use veiviser_guide::check::{self, Loaded};
+use veiviser_guide::settings::{self, Settings};
 use veiviser_guide::source::Source;
-use veiviser_guide::{index, Finding, GuideEntry, Index};
+use veiviser_guide::{code, journey, load, Finding, GuideEntry, Index, Lang, Place};
 
-use crate::i18n::{fill, Lang};
+use crate::browser::fetch::{self, Failed};
+use crate::browser::timing::Measure;
+use crate::link;
 
 /// Why content could not be shown: a fetch that failed, or findings in the files.
 #[derive(Debug, Clone)]
@@ -17,103 +20,94 @@ pub enum Problem {
     Findings(Vec<Finding>),
 }
 
-impl Problem {
-    /// Explains the problem on the page, for the user and for the author who can fix it.
-    pub fn view(self, lang: Lang) -> AnyView {
-        let t = lang.texts();
-        match self {
-            Problem::Fetch { path, reason } => view! {
-                <section class="problem" role="alert">
-                    <h1>{t.fetch_failed_title}</h1>
-                    <p>{fill(t.fetch_failed, &[&path])} " " {reason}</p>
-                    <p>{t.fetch_failed_advice}</p>
-                </section>
-            }
-            .into_any(),
-            Problem::Findings(findings) => view! {
-                <section class="problem" role="alert">
-                    <h1>{t.findings_title}</h1>
-                    <p>{t.findings_intro}</p>
-                    <ul class="findings">
-                        {findings.into_iter().map(|f| view! { <li><code>{f.to_string()}</code></li> }).collect_view()}
-                    </ul>
-                </section>
-            }
-            .into_any(),
-        }
-    }
+async fn fetch_content(name: &str) -> Result<String, Problem> {
+    let path = format!("content/{name}");
+    fetch::text(&path).await.map_err(|e| Problem::Fetch { path, reason: e.to_string() })
 }
 
-async fn fetch_text(path: &str) -> Result<String, Problem> {
-    let url = format!("content/{path}");
-    let failed = |reason: String| Problem::Fetch { path: url.clone(), reason };
-    let response = gloo_net::http::Request::get(&url).send().await.map_err(|e| failed(e.to_string()))?;
-    if !response.ok() {
-        return Err(failed(format!("HTTP {} {}", response.status(), response.status_text())));
-    }
-    response.text().await.map_err(|e| failed(e.to_string()))
-}
-
-/// What the whole site starts from: the organisation's settings and the guide index.
+/// What every page starts from: the organisation's settings and the guide index.
 #[derive(Clone)]
 pub struct Site {
-    pub settings: Arc<veiviser_guide::settings::Settings>,
+    pub settings: Arc<Settings>,
     /// Problems in the settings, shown until fixed (defaults are used meanwhile).
     pub settings_findings: Vec<Finding>,
-    /// The guides the settings show, in their order.
+    /// The whole index: every guide loads and is checked against it.
     pub index: Arc<Index>,
+    /// The guides the start page lists, as the settings choose them.
+    pub shown: Arc<Vec<GuideEntry>>,
 }
 
 /// The guide index (`content/index.json`) and the settings (`settings.json`).
 pub async fn fetch_site() -> Result<Site, Problem> {
-    let text = fetch_text("index.json").await?;
-    let mut index = index::parse(&Source::new("index.json", text)).map_err(|f| Problem::Findings(vec![f]))?;
-    let (settings, settings_findings) = crate::organisation::fetch(&mut index).await;
-    Ok(Site { settings: Arc::new(settings), settings_findings, index: Arc::new(index) })
+    let index = load::index(fetch_content(load::INDEX).await?).map_err(|f| Problem::Findings(vec![f]))?;
+    let (settings, mut settings_findings, source) = match fetch::text("settings.json").await {
+        Ok(text) => {
+            let source = Source::new("settings.json", text);
+            let (settings, findings) = settings::parse(&source);
+            (settings, findings, Some(source))
+        }
+        // No settings file: the defaults.
+        Err(Failed::Status(404, _)) => (Settings::default(), Vec::new(), None),
+        Err(e) => (Settings::default(), vec![Finding::error("settings.json", (1, 1), e.to_string())], None),
+    };
+    let shown = match &source {
+        Some(source) => {
+            let (shown, findings) = settings.shown(&index, source);
+            settings_findings.extend(findings);
+            shown
+        }
+        None => index.guides.clone(),
+    };
+    Ok(Site { settings: Arc::new(settings), settings_findings, index: Arc::new(index), shown: Arc::new(shown) })
 }
 
 /// A loaded guide with its index entry.
 pub struct LoadedGuide {
     pub entry: GuideEntry,
-    pub loaded: Loaded,
+    pub loaded: veiviser_guide::check::Loaded,
     /// The language asked for, when the guide does not exist in it.
-    pub missing_lang: Option<String>,
+    pub missing_lang: Option<Lang>,
     /// The step codes' numbers, worked out once per guide.
-    pub numbers: veiviser_guide::code::Numbers,
+    pub numbers: code::Numbers,
 }
 
 impl LoadedGuide {
     /// A loaded guide with its step numbers.
-    pub fn new(entry: GuideEntry, loaded: Loaded, missing_lang: Option<String>) -> LoadedGuide {
-        let numbers = veiviser_guide::code::Numbers::of(&loaded.guide);
+    pub fn new(entry: GuideEntry, loaded: veiviser_guide::check::Loaded, missing_lang: Option<Lang>) -> LoadedGuide {
+        let numbers = code::Numbers::of(&loaded.guide);
         LoadedGuide { entry, loaded, missing_lang, numbers }
+    }
+
+    /// The step code of `step` (`MRS-417`).
+    pub fn code(&self, step: &str) -> Option<String> {
+        self.numbers.number(step).map(|n| code::code(&self.entry, n))
+    }
+
+    /// The link that opens `step` outright, with the answers that lead there.
+    pub fn step_href(&self, step: &str) -> String {
+        let g = &self.loaded.guide;
+        let answers = journey::answers_to(g, &self.entry.start, step).unwrap_or_default();
+        link::href(&Place::answered(&g.id, step, &answers))
     }
 }
 
-/// One guide file, parsed and checked on its own; errors become a [`Problem`].
-pub async fn fetch_guide(index: Arc<Index>, id: String, lang: String) -> Result<Arc<LoadedGuide>, Problem> {
-    let key = (id.clone(), lang.clone());
+/// One guide file, fetched, parsed and checked against the whole index; errors become a [`Problem`].
+pub async fn fetch_guide(index: Arc<Index>, id: String, lang: Lang) -> Result<Arc<LoadedGuide>, Problem> {
+    let key = (id.clone(), lang);
     if let Some(guide) = LOADED.with_borrow(|loaded| loaded.get(&key).cloned()) {
         return Ok(guide);
     }
     let entry = index.guide(&id).ok_or_else(|| Problem::Fetch {
-        path: format!("content/{id}.{lang}.md"),
+        path: format!("content/{id}.{}.md", lang.code()),
         reason: format!("the guide index has no guide `{id}`"),
     })?;
-    let shown = entry.language_for(&lang);
-    let missing_lang = (shown != lang).then(|| lang.clone());
+    let shown = entry.language_for(lang.code());
+    let missing_lang = (shown != lang.code()).then_some(lang);
     let path = entry.file(shown);
-    let source = Source::new(path.clone(), fetch_text(&path).await?);
-    let timing = Timing::start(&format!("veiviser:parse-check:{path}"));
-    let (guide, mut findings) = veiviser_guide::guide::parse(&source);
-    let loaded = Loaded { source, guide };
-    // Steps of other guides are proven by `veiviser check`; here, that the guide is known.
-    let context = check::Context {
-        guide_exists: &|other, _| index.guide(other).is_some(),
-        file_exists: &|_| None,
-    };
-    findings.extend(check::check_guide(&loaded, &entry.start, &context));
-    timing.end();
+    let source = Source::new(path.clone(), fetch_content(&path).await?);
+    let measure = Measure::start(&format!("veiviser:parse-check:{path}"));
+    let (loaded, findings) = load::guide(&index, entry, source);
+    measure.end();
     if veiviser_guide::finding::has_errors(&findings) {
         return Err(Problem::Findings(findings));
     }
@@ -126,84 +120,12 @@ thread_local! {
     /// Guides fetched and checked in this page's life, by id and language asked for:
     /// switching views, searching again or typing a code does not fetch them anew
     /// (a reload does, so edited content still shows at once).
-    static LOADED: std::cell::RefCell<std::collections::HashMap<(String, String), Arc<LoadedGuide>>> =
-        Default::default();
-}
-
-/// A User Timing measure (seen in the browser's performance tools and by `cargo xtask bench`).
-struct Timing {
-    name: String,
-}
-
-impl Timing {
-    fn start(name: &str) -> Timing {
-        if let Some(performance) = performance() {
-            let _ = performance.mark(&format!("{name}:start"));
-        }
-        Timing { name: name.to_owned() }
-    }
-
-    fn end(self) {
-        if let Some(performance) = performance() {
-            let _ = performance.measure_with_start_mark(&self.name, &format!("{}:start", self.name));
-        }
-    }
-}
-
-fn performance() -> Option<web_sys::Performance> {
-    web_sys::window()?.performance()
+    static LOADED: std::cell::RefCell<std::collections::HashMap<(String, Lang), Arc<LoadedGuide>>> = Default::default();
 }
 
 /// The guide `id` in language `lang` (or the guide's own language), fetched once.
 pub fn use_guide(index: Arc<Index>, id: String, lang: Lang) -> LocalResource<Result<Arc<LoadedGuide>, Problem>> {
-    LocalResource::new(move || fetch_guide(Arc::clone(&index), id.clone(), lang.code().to_owned()))
-}
-
-/// The line shown while content is being fetched.
-pub fn loading(lang: Lang) -> AnyView {
-    view! { <p class="loading">{lang.texts().loading}</p> }.into_any()
-}
-
-/// Shows the loading line until `resource` is there (a guide, all guides), its
-/// problem if fetching or checking failed, or `view` of it.
-pub fn when_loaded<T: Clone + Send + Sync + 'static>(
-    resource: LocalResource<Result<T, Problem>>,
-    lang: Lang,
-    view: impl Fn(T) -> AnyView + Send + Sync + 'static,
-) -> impl IntoView {
-    move || match resource.get() {
-        None => loading(lang),
-        Some(Err(problem)) => problem.view(lang),
-        Some(Ok(loaded)) => view(loaded),
-    }
-}
-
-/// Says that the guide is not in the language asked for, and offers those it has.
-pub fn missing_language_notice(guide: &LoadedGuide, lang: Lang) -> Option<AnyView> {
-    let missing = guide.missing_lang.as_deref()?;
-    let t = lang.texts();
-    let shown = crate::i18n::language_name_in(&guide.loaded.guide.lang, lang);
-    let text = fill(t.not_in_language, &[&crate::i18n::language_name_in(missing, lang), &shown]);
-    let offers = guide
-        .entry
-        .languages
-        .iter()
-        .filter_map(|code| Lang::from_code(code))
-        .map(|other| {
-            let place = veiviser_guide::Place { lang: Some(other.code().into()), ..veiviser_guide::Place::step(&guide.entry.id, None) };
-            view! { <li><a href=crate::link::href(&place) lang=other.code() hreflang=other.code()>{other.name()}</a></li> }
-        })
-        .collect_view();
-    Some(
-        view! {
-            <div class="note" role="status">
-                <p>{text}</p>
-                <p>{t.available_in}</p>
-                <ul>{offers}</ul>
-            </div>
-        }
-        .into_any(),
-    )
+    LocalResource::new(move || fetch_guide(Arc::clone(&index), id.clone(), lang))
 }
 
 /// Every guide of the index in language `lang` (or each guide's own), for the
@@ -211,14 +133,7 @@ pub fn missing_language_notice(guide: &LoadedGuide, lang: Lang) -> Option<AnyVie
 pub async fn fetch_all(index: Arc<Index>, lang: Lang) -> Result<Arc<Vec<Arc<LoadedGuide>>>, Problem> {
     let mut guides = Vec::new();
     for entry in &index.guides {
-        guides.push(fetch_guide(Arc::clone(&index), entry.id.clone(), lang.code().to_owned()).await?);
+        guides.push(fetch_guide(Arc::clone(&index), entry.id.clone(), lang).await?);
     }
     Ok(Arc::new(guides))
-}
-
-/// The link that opens `step` of `guide` outright, with the answers that lead there.
-pub fn step_href(guide: &LoadedGuide, step: &str) -> String {
-    let g = &guide.loaded.guide;
-    let answers = veiviser_guide::journey::answers_to(g, &guide.entry.start, step).unwrap_or_default();
-    crate::link::href(&veiviser_guide::Place::answered(&g.id, step, &answers))
 }

@@ -1,5 +1,5 @@
 //! The start page's bundle (`index.html`): what do you want to do?
 
 fn main() {
-    veiviser_app::mount(veiviser_app::start::main);
+    veiviser_app::mount(veiviser_app::pages::start::main);
 }

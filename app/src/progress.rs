@@ -3,9 +3,7 @@
 
 use veiviser_guide::Place;
 
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
+use crate::browser::storage;
 
 fn key(guide: &str) -> String {
     format!("veiviser.progress.{guide}")
@@ -13,21 +11,18 @@ fn key(guide: &str) -> String {
 
 /// Remembers `place` as where the user is in its guide.
 pub fn save(place: &Place) {
-    if let (Some(storage), Some(guide)) = (storage(), &place.guide) {
-        let _ = storage.set_item(&key(guide), &place.to_query());
+    if let Some(guide) = &place.guide {
+        storage::set(&key(guide), &place.to_query());
     }
 }
 
 /// Where the user last was in `guide`, if anywhere past the start.
 pub fn load(guide: &str) -> Option<Place> {
-    let query = storage()?.get_item(&key(guide)).ok().flatten()?;
-    let place = Place::from_query(&query);
+    let place = Place::from_query(&storage::get(&key(guide))?);
     (place.guide.as_deref() == Some(guide) && (place.step.is_some() || !place.answers.is_empty())).then_some(place)
 }
 
 /// Forgets the progress in `guide` ("start over").
 pub fn clear(guide: &str) {
-    if let Some(storage) = storage() {
-        let _ = storage.remove_item(&key(guide));
-    }
+    storage::remove(&key(guide));
 }

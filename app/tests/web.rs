@@ -16,7 +16,7 @@ fn a_question_renders_its_heading_body_and_answers_in_the_dom() {
     let host = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&host).unwrap();
 
-    veiviser_app::wizard::mount_step(host.clone().unchecked_into(), "test.nb.md", GUIDE, "har-kort");
+    veiviser_app::pages::guide::wizard::mount_step(host.clone().unchecked_into(), "test.nb.md", GUIDE, "har-kort");
 
     let heading = host.query_selector("h1").unwrap().expect("a heading");
     assert_eq!(heading.text_content().unwrap(), "Har du et smartkort?");
@@ -29,3 +29,14 @@ fn a_question_renders_its_heading_body_and_answers_in_the_dom() {
 }
 
 use wasm_bindgen::JsCast;
+
+#[wasm_bindgen_test]
+fn every_translation_has_the_same_placeholders_as_bokmal() {
+    use veiviser_app::i18n::placeholders;
+    use veiviser_guide::Lang;
+    let bokmal = placeholders(Lang::Nb);
+    for lang in [Lang::Sv, Lang::En] {
+        assert_eq!(placeholders(lang), bokmal, "{}", lang.code());
+    }
+    assert!(bokmal.iter().any(|(_, n)| *n > 0), "the comparison sees the placeholders");
+}

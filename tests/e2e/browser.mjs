@@ -12,28 +12,53 @@ if (!SITE) {
 /** Debian's Chromium, which every browser test and benchmark drives. */
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
+/** The helper's address, on its default port. */
+export const HELPER = 'http://127.0.0.1:17320';
+
+/** The outside hosts Chromium may not look up: tests talk to 127.0.0.1 only. */
+const NO_OUTSIDE_HOSTS = 'MAP * ~NOTFOUND , EXCLUDE 127.0.0.1';
+
 /** Chromium's flags for running as root, offline, in a container. */
 export const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
   '--disable-dev-shm-usage',
-  // Tests talk to 127.0.0.1 only: Chromium must not even look up its own services.
-  '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
 ];
 
-/** Starts headless Chromium (Playwright gives it a fresh profile). */
-export async function launch() {
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+/**
+ * Starts headless Chromium (Playwright gives it a fresh profile). `hosts` maps
+ * extra host names to 127.0.0.1 (`intranet.test`); `args` are more flags, such
+ * as an address-space override that makes the site a public one.
+ */
+export async function launch({ hosts = [], args = [] } = {}) {
+  const rules = [...hosts.map((host) => `MAP ${host} 127.0.0.1`), NO_OUTSIDE_HOSTS].join(' , ');
+  return chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, `--host-resolver-rules=${rules}`, ...args] });
 }
 
-/** A new page whose console errors and uncaught exceptions land in `problems`. */
+/**
+ * The Chromium flag that makes a site served on 127.0.0.1:`port` count as an
+ * address on the internet (`public`) or on a private network (`local`), so
+ * Local Network Access gates its calls to the helper as it would there.
+ */
+export function addressSpace(port, space) {
+  return `--ip-address-space-overrides=127.0.0.1:${port}=${space}`;
+}
+
+/** A browser context in which the user has allowed the site to reach the PC (pressed Allow). */
+export async function allowedContext(browser, origin = new URL(SITE).origin) {
+  const context = await browser.newContext();
+  await context.grantPermissions(['local-network-access'], { origin });
+  return context;
+}
+
+/** A new page (of a browser or a context) whose console errors and uncaught exceptions land in `problems`. */
 export async function watchedPage(browser) {
   const page = await browser.newPage();
   const problems = [];
   page.on('console', (message) => {
-    // A helper that is not running is an expected state the page explains;
-    // the browser still logs each refused connection to it.
-    const helperUnreachable = message.location().url.startsWith('http://127.0.0.1:17320/');
+    // A helper that is not running, or a call the browser refused, is a state the
+    // page explains; the browser still logs each failed connection to it.
+    const helperUnreachable = message.location().url.startsWith(`${HELPER}/`) || /127\.0\.0\.1:17320|ERR_CONNECTION_REFUSED|local network/i.test(message.text());
     if (message.type() === 'error' && !helperUnreachable) problems.push(`console: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));

@@ -1,9 +1,10 @@
 // The wizard reacts to the real card reader through the real helper: pcscd with
-// vpcd and simulated cards, veiviser-helper on 127.0.0.1:17320, Chromium.
+// vpcd and simulated cards, veiviser-helper on 127.0.0.1:17320, Chromium. The
+// user has allowed the site to reach the PC (tests/e2e/lna.test.mjs covers the rest).
 import { test, before, beforeEach, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { SITE, launch, watchedPage } from './browser.mjs';
-import { startCards, startHelper, answersTo, helperSees, noCard, onlyCardIn } from './stack.mjs';
+import { SITE, HELPER, allowedContext, launch, watchedPage } from './browser.mjs';
+import { startCards, startHelper, stepUrl as stepUrlIn, helperSees, noCard, onlyCardIn } from './stack.mjs';
 
 let browser;
 let cards;
@@ -22,16 +23,7 @@ after(async () => {
 });
 
 /** The URL of `step` in `guide`, with the answers that lead there. */
-async function stepUrl(guide, lang, step, uiLang) {
-  const markdown = await (await fetch(new URL(`content/${guide}.${lang}.md`, SITE))).text();
-  const start = index.guides.find((g) => g.id === guide).start;
-  const params = new URLSearchParams();
-  if (uiLang) params.append('lang', uiLang);
-  params.append('guide', guide);
-  params.append('step', step);
-  for (const answer of answersTo(markdown, start, step)) params.append('a', answer);
-  return `${SITE}guide.html?${params}`;
-}
+const stepUrl = (guide, lang, step, uiLang) => stepUrlIn(index, guide, lang, step, uiLang);
 
 const live = (page) => page.locator('section.live');
 
@@ -48,13 +40,13 @@ async function liveShows(page, text, timeout = 15000) {
   } catch {
     const shown = await live(page).first().innerText({ timeout: 1000 })
       .catch(async () => `no live section; at ${page.url()}: ${await page.locator('main').innerText({ timeout: 1000 }).catch(() => '(no main)')}`);
-    const status = await fetch('http://127.0.0.1:17320/v1/status').then((r) => r.text()).catch((e) => String(e));
+    const status = await fetch(`${HELPER}/v1/status`).then((r) => r.text()).catch((e) => String(e));
     throw new Error(`"${text}" did not show within ${timeout} ms.\nThe page showed: ${shown}\nThe helper's status: ${status}`);
   }
 }
 
 test('MRS: the card inserted after reaching the step moves the wizard on, and the CA4 certificate is named', async () => {
-  const { page, problems } = await watchedPage(browser);
+  const { page, problems } = await watchedPage(await allowedContext(browser));
   await page.goto(await stepUrl('mrs', 'nb', 'sett-inn-kort'));
   await live(page).getByText('Venter på kortet').waitFor();
   const focused = await page.evaluate(() => document.activeElement?.tagName);
@@ -75,7 +67,7 @@ test('MRS: the card inserted after reaching the step moves the wizard on, and th
 });
 
 test('SITHS: one PIN try left warns before the PIN is typed; a blocked card explains the PUK', async () => {
-  const { page } = await watchedPage(browser);
+  const { page } = await watchedPage(await allowedContext(browser));
   await cards.insert(0, 'siths-one-try');
   await helperSees(onlyCardIn(0), 'the SITHS card read in reader 0');
   await page.goto(await stepUrl('webcert', 'sv', 'registrera-pin1', 'sv'));
@@ -88,7 +80,7 @@ test('SITHS: one PIN try left warns before the PIN is typed; a blocked card expl
 });
 
 test('Buypass: a card without the expected certificate is named as such', async () => {
-  const { page } = await watchedPage(browser);
+  const { page } = await watchedPage(await allowedContext(browser));
   await cards.insert(1, 'no-buypass');
   await helperSees(onlyCardIn(1), 'the card without Buypass read in reader 1');
   await page.goto(await stepUrl('hjemmekontor', 'nb', 'buypass-id'));
@@ -99,7 +91,7 @@ test('Buypass: a card without the expected certificate is named as such', async 
 
 test('the diagnostics page shows readers and certificates, and copies a report without personal data', async () => {
   const context = await browser.newContext();
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(SITE).origin });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write', 'local-network-access'], { origin: new URL(SITE).origin });
   const page = await context.newPage();
   page.on('console', (m) => console.log('console:', m.text()));
   page.on('pageerror', (e) => console.log('pageerror:', String(e)));
@@ -120,7 +112,7 @@ test('the diagnostics page shows readers and certificates, and copies a report w
 test('without the helper the wizard says so, links to how to install it, and can be continued by hand', async () => {
   await helper.stop();
   helper = null;
-  const { page } = await watchedPage(browser);
+  const { page } = await watchedPage(await allowedContext(browser));
   await page.goto(await stepUrl('mrs', 'nb', 'sett-inn-kort'));
   await live(page).getByText('hjelpeprogrammet på PC-en svarer ikke').waitFor();
   await live(page).getByRole('link', { name: 'Slik installerer og starter du hjelpeprogrammet' }).waitFor();

@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 
-const HELPER = 'http://127.0.0.1:17320';
+import { HELPER, SITE } from './browser.mjs';
 
 function required(name) {
   const value = process.env[name];
@@ -34,15 +34,19 @@ export async function startCards() {
   };
 }
 
-/** Starts veiviser-helper allowing `origin`; resolves when it sees the service. */
-export async function startHelper(origin) {
-  const child = spawn(required('VEIVISER_HELPER'), ['--allow-origin', origin], { stdio: 'inherit' });
+/** Starts veiviser-helper allowing `origins` (one or a list); resolves when it sees the service. */
+export async function startHelper(origins) {
+  const allow = [origins].flat().flatMap((origin) => ['--allow-origin', origin]);
+  const child = spawn(required('VEIVISER_HELPER'), allow, { stdio: 'inherit' });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
   await helperSees((status) => status.service === 'ok' && status.readers.length > 0,
     'the card service and its readers (is port 17320 busy?)', 15000);
   return {
+    /** True while the process started here still runs. */
+    running: () => child.exitCode === null && child.signalCode === null,
     async stop() {
       child.kill();
-      await new Promise((resolve) => child.once('exit', resolve));
+      await exited;
     },
   };
 }
@@ -104,4 +108,19 @@ export function answersTo(markdown, start, target) {
     }
   }
   throw new Error(`no way from ${start} to ${target}`);
+}
+
+/**
+ * The URL of `step` in `guide` (its file in `lang`), with the answers that lead
+ * there, on the site at `site`; `uiLang` sets the interface language.
+ */
+export async function stepUrl(index, guide, lang, step, uiLang, site = SITE) {
+  const markdown = await (await fetch(new URL(`content/${guide}.${lang}.md`, SITE))).text();
+  const start = index.guides.find((g) => g.id === guide).start;
+  const params = new URLSearchParams();
+  if (uiLang) params.append('lang', uiLang);
+  params.append('guide', guide);
+  params.append('step', step);
+  for (const answer of answersTo(markdown, start, step)) params.append('a', answer);
+  return `${site}guide.html?${params}`;
 }

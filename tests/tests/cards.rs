@@ -178,3 +178,29 @@ impl<C: vpcd::CardApp> vpcd::CardApp for Logged<C> {
         self.inner.respond(apdu)
     }
 }
+
+#[test]
+fn the_helpers_own_answer_read_as_the_page_reads_it_names_the_certificate_the_guide_expects() {
+    let stack = Stack::start(&[]);
+    let piv = PivCard::new(&Log::default())
+        .with(Slot::Authentication, &issued(IHELSE, AUTHENTICATION, 2024, 2034), false)
+        .with(Slot::Signature, &issued(BUYPASS, SIGNING, 2024, 2034), true)
+        .pin_tries(3);
+    let _card = stack.insert(0, piv);
+    read_card(&stack, READER_0);
+    // The bytes on the wire, into the page's types (veiviser-api), judged by the page's evaluation.
+    let text = ureq::get(&format!("{}{}", stack.helper.base, veiviser_api::STATUS_PATH)).call().unwrap().into_string().unwrap();
+    let status: veiviser_api::Status = serde_json::from_str(&text).expect("the page reads the helper's answer");
+    let content = veiviser_guide::load::folder(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../content")).unwrap();
+    let mrs = content.guides.iter().find(|l| l.guide.id == "mrs" && l.guide.lang == "nb").expect("the MRS guide");
+    let check = mrs.guide.steps.iter().find_map(|s| s.live.clone().filter(|c| c.issuer.is_some())).expect("a certificate step");
+    let verdict = veiviser_guide::status::evaluate(&check, &status);
+    match verdict.certificate {
+        Some(veiviser_guide::status::CertificateSeen::Found(found)) => {
+            assert_eq!(found.issuer_cn, IHELSE);
+            assert_eq!(found.purpose, veiviser_api::Purpose::Authentication);
+        }
+        other => panic!("expected the CA4 certificate, the page saw {other:?} in {text}"),
+    }
+    assert!(veiviser_api::diagnose(&status).is_empty(), "{:?}", veiviser_api::diagnose(&status));
+}

@@ -64,10 +64,13 @@ fn wasm_bindgen_tests(tools: &Tools) -> Result<(), String> {
 }
 
 fn end_to_end() -> Result<(), String> {
-    // The live-check tests drive the real helper and the card simulator.
+    // The live-check tests drive the real helper and the card simulator, and
+    // install a browser policy written by the authors' command line.
     run(
-        cargo().current_dir(root()).args(["build", "--quiet", "-p", "veiviser-helper", "-p", "veiviser-tests", "--bins"]),
-        "building the helper and the card simulator",
+        cargo().current_dir(root()).args([
+            "build", "--quiet", "-p", "veiviser-helper", "-p", "veiviser-tests", "-p", "veiviser", "--bins",
+        ]),
+        "building the helper, the card simulator and the command line",
     )?;
     let site = Site::start(&site::dist_dir(), 0, SUB_PATH)?;
     let dir = root().join("tests/e2e");
@@ -85,7 +88,8 @@ fn end_to_end() -> Result<(), String> {
             .current_dir(root().join("tests"))
             .env("VEIVISER_URL", &site.url)
             .env("VEIVISER_HELPER", root().join("target/debug/veiviser-helper"))
-            .env("VEIVISER_CARD_SIM", root().join("target/debug/card-sim")),
+            .env("VEIVISER_CARD_SIM", root().join("target/debug/card-sim"))
+            .env("VEIVISER_CLI", root().join("target/debug/veiviser")),
         "node --test",
     );
     site.stop();

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use veiviser_guide::graph::{self, SvgOptions};
 use veiviser_guide::source::Source;
-use veiviser_guide::{code, guide, index, Place};
+use veiviser_guide::{code, load, Place};
 
 /// What `veiviser graph` was asked to draw.
 pub struct Request<'a> {
@@ -22,7 +22,7 @@ pub fn draw(request: &Request) -> Result<String, String> {
         let path: PathBuf = request.dir.join(name);
         std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))
     };
-    let index = index::parse(&Source::new("index.json", read("index.json")?)).map_err(|f| f.to_string())?;
+    let index = load::index(read(load::INDEX)?).map_err(|f| f.to_string())?;
     let entry = index.guide(request.guide).ok_or_else(|| {
         let known: Vec<&str> = index.guides.iter().map(|g| g.id.as_str()).collect();
         format!("no guide `{}` in index.json (there are: {})", request.guide, known.join(", "))
@@ -43,7 +43,8 @@ pub fn draw(request: &Request) -> Result<String, String> {
             .ok_or_else(|| format!("guide `{}` lists no languages", entry.id))?,
     };
     let file = entry.file(lang);
-    let (guide, findings) = guide::parse(&Source::new(file.clone(), read(&file)?));
+    let (loaded, findings) = load::guide(&index, entry, Source::new(file.clone(), read(&file)?));
+    let guide = loaded.guide;
     // A guide with mistakes is still drawn (the drawing helps to find them), but say so.
     for finding in &findings {
         eprintln!("{finding}");

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 mod content;
 mod graph;
+mod it_kit;
 
 #[derive(Parser)]
 #[command(name = "veiviser", version, about = "Tools for Veiviser's guides")]
@@ -37,11 +38,36 @@ enum Command {
         #[arg(long)]
         link: Option<String>,
     },
+    /// Write the IT kit for a site: Chrome and Edge policies (Windows, Linux, macOS), Firefox's
+    /// policies.json, the helper's allowed-origins.txt and the Content Security Policy.
+    ItKit {
+        /// The site's origin (`https://intranet.example`); repeat for more.
+        #[arg(long = "origin", value_name = "URL", required = true)]
+        origins: Vec<String>,
+        /// The helper's port, as in the site's settings.json.
+        #[arg(long, default_value_t = veiviser_api::DEFAULT_PORT)]
+        port: u16,
+        /// Write the files into this folder (else they are printed, one after another).
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+        /// Print only this file of the kit (`veiviser.json`, `allowed-origins.txt`, ...).
+        #[arg(long, value_name = "NAME", conflicts_with = "out")]
+        file: Option<String>,
+    },
 }
 
 fn main() -> ExitCode {
     match Cli::parse().command {
         Command::Check { dir } => check(&dir),
+        Command::ItKit { origins, port, out, file } => {
+            match it_kit::write(&origins, port, out.as_deref(), file.as_deref()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(message) => {
+                    eprintln!("veiviser: {message}");
+                    ExitCode::from(2)
+                }
+            }
+        }
         Command::Graph { dir, guide, lang, output, link } => {
             let request = graph::Request { dir: &dir, guide: &guide, lang: lang.as_deref(), link: link.as_deref() };
             let written = graph::draw(&request).and_then(|svg| match &output {

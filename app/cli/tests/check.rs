@@ -185,3 +185,12 @@ fn a_warning_alone_keeps_exit_status_zero() {
         &["extra.nb.md:1:1: warning: guide `extra` is not in index.json, so the start page does not show it"],
     );
 }
+
+#[test]
+fn a_step_id_outside_the_documented_alphabet() {
+    assert_finds(
+        "id-alphabet",
+        &[("g.nb.md", &guide("## A {#a}\n\n[Videre](#b.c)\n\n## B {#b.c .end}\n"))],
+        &["g.nb.md:9:1: error: step id `b.c` may hold only lower-case letters a to z, digits and `-`"],
+    );
+}

@@ -33,6 +33,13 @@ pub fn check_guide(loaded: &Loaded, start: &str, context: &Context) -> Vec<Findi
     let mut findings = Vec::new();
 
     let mut seen: HashMap<&str, usize> = HashMap::new();
+    for step in guide.steps.iter().filter(|s| !crate::guide::is_valid_id(&s.id)) {
+        findings.push(Finding::error(
+            path,
+            at(step.offset),
+            format!("step id `{}` may hold only lower-case letters a to z, digits and `-`", step.id),
+        ));
+    }
     for step in &guide.steps {
         if let Some(first) = seen.insert(&step.id, step.offset) {
             let (line, _) = at(first);
@@ -159,20 +166,13 @@ pub fn reachable<'g>(guide: &'g Guide, start: &str) -> HashSet<&'g str> {
         if !seen.insert(step.id.as_str()) {
             continue;
         }
-        stack.extend(step.ways.iter().filter_map(|w| local_target(&w.target).and_then(|id| by_id.get(id).copied())));
+        stack.extend(step.ways_within().filter_map(|(_, id)| by_id.get(id).copied()));
     }
     seen
 }
 
 fn ids(guide: &Guide) -> HashMap<&str, usize> {
     guide.steps.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect()
-}
-
-fn local_target(target: &Target) -> Option<&str> {
-    match target {
-        Target::Step(id) => Some(id),
-        _ => None,
-    }
 }
 
 /// Ways (answers and "next", not links in prose) that lead back to a step on the
@@ -186,10 +186,9 @@ fn circles(loaded: &Loaded, start: &str) -> Vec<Finding> {
     let Some(&first) = by_id.get(start) else { return findings };
     let edges = |i: usize| -> Vec<(usize, usize)> {
         guide.steps[i]
-            .ways
-            .iter()
-            .filter(|w| w.kind != WayKind::Inline)
-            .filter_map(|w| local_target(&w.target).and_then(|id| by_id.get(id)).map(|&j| (j, w.offset)))
+            .ways_within()
+            .filter(|(w, _)| w.kind != WayKind::Inline)
+            .filter_map(|(w, id)| by_id.get(id).map(|&j| (j, w.offset)))
             .collect()
     };
     let mut stack = vec![(first, edges(first), 0usize)];

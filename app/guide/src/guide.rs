@@ -154,6 +154,30 @@ impl Step {
     pub fn next(&self) -> Option<&Way> {
         self.ways.iter().find(|w| w.kind == WayKind::Next)
     }
+
+    /// The ways on to steps of the same guide, with the id each leads to: answers,
+    /// "next" and links in the prose alike. The checker proves a step reachable
+    /// through these, and the journey finds the answers to it through the same.
+    pub fn ways_within(&self) -> impl Iterator<Item = (&Way, &str)> {
+        self.ways.iter().filter_map(|way| match &way.target {
+            Target::Step(id) => Some((way, id.as_str())),
+            _ => None,
+        })
+    }
+}
+
+impl Way {
+    /// True when taking this way is recorded in the URL as an answer (`a=step.target`):
+    /// every way but a plain "next", which the step has only one of.
+    pub fn is_answer(&self) -> bool {
+        self.kind != WayKind::Next
+    }
+}
+
+/// True for a step id of the documented alphabet: lower-case letters a–z, digits
+/// and `-`. An answer is written `step.target`, so an id must never hold a `.`.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// A whole guide in one language.

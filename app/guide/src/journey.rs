@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use crate::guide::{Guide, Step, Target, Way, WayKind};
+use crate::guide::{Guide, Step, Target, Way};
 
 /// The ways chosen so far: for a step, the id of the step its chosen way leads to.
 /// Steps with one "next" need no entry.
@@ -98,7 +98,7 @@ pub fn pruned(guide: &Guide, start: &str, answers: &Answers) -> Answers {
 /// The answers after taking `way` at `step`: recorded unless it is the step's plain "next".
 pub fn answers_after(guide: &Guide, start: &str, answers: &Answers, step: &Step, way: &Way) -> Answers {
     let Target::Step(target) = &way.target else { return answers.clone() };
-    if way.kind == WayKind::Next && answers.get(&step.id).is_none() {
+    if !way.is_answer() && answers.get(&step.id).is_none() {
         return answers.clone();
     }
     pruned(guide, start, &answers.with(&step.id, target))
@@ -113,11 +113,10 @@ pub fn answers_to(guide: &Guide, start: &str, target: &str) -> Option<Answers> {
         if step.id == target {
             return Some(answers);
         }
-        for way in step.ways.iter().filter(|w| w.kind != WayKind::Inline) {
-            let Target::Step(id) = &way.target else { continue };
+        for (way, id) in step.ways_within() {
             let Some(next) = guide.step(id) else { continue };
             if seen.insert(next.id.as_str()) {
-                let after = if way.kind == WayKind::Next { answers.clone() } else { answers.with(&step.id, id) };
+                let after = if way.is_answer() { answers.with(&step.id, id) } else { answers.clone() };
                 queue.push_back((next, after));
             }
         }
@@ -144,7 +143,7 @@ pub fn answered<'g>(walk: &Walk<'g>, answers: &Answers) -> Vec<Answered<'g>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::guide::parse;
+    use crate::guide::{parse, WayKind};
     use crate::source::Source;
 
     const GUIDE: &str = "---\ntitle: T\nlang: nb\n---\n\
@@ -217,6 +216,19 @@ mod tests {
         assert!(walk(&guide, "kort", &answers, Some("velg")).unwrap().reached);
         assert_eq!(answers_to(&guide, "kort", "kort"), Some(Answers::default()));
         assert_eq!(answers_to(&guide, "kort", "finnes-ikke"), None);
+    }
+
+    #[test]
+    fn a_step_reached_only_through_a_link_in_prose_gets_the_answers_that_lead_there() {
+        let guide = parse(&Source::new(
+            "t.nb.md",
+            "---\ntitle: T\nlang: nb\n---\n## Start {#start}\n\nLes [om kort](#kort) først.\n\n[Videre](#slutt)\n\n\
+             ## Kort {#kort}\n\n[Videre](#slutt)\n\n## Slutt {#slutt .end}\n",
+        ))
+        .0;
+        let answers = answers_to(&guide, "start", "kort").expect("the checker counts the prose link, so must the journey");
+        assert_eq!(answers, super::Answers(vec![("start".into(), "kort".into())]));
+        assert!(walk(&guide, "start", &answers, Some("kort")).unwrap().reached);
     }
 
     #[test]

@@ -8,6 +8,7 @@
 //! only the code it needs, so the start page comes quickly.
 
 use crate::journey::Answers;
+use crate::lang::Lang;
 
 /// A place in the site: the start page, a step of a guide, or a whole guide.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -21,14 +22,46 @@ pub struct Place {
     pub from: Option<String>,
     /// The whole guide as one document, for reading and printing.
     pub whole: bool,
-    /// The interface language chosen with the language switcher (`nb`, `sv`, `en`).
-    pub lang: Option<String>,
-    /// A page of its own instead of a guide, such as `diagnostics`.
-    pub page: Option<String>,
+    /// The interface language chosen with the language switcher.
+    pub lang: Option<Lang>,
+    /// A page of the tools page instead of a guide.
+    pub page: Option<Page>,
     /// What was searched for, on the search page.
     pub query: Option<String>,
     /// A step code typed in (`MRS-417`): the guide page opens the step it names.
     pub code: Option<String>,
+}
+
+/// A page of the tools page (`tools.html?page=…`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Page {
+    /// Every guide and step with its code, for the helpdesk.
+    Helpdesk,
+    Search,
+    /// What the helper and the browser see.
+    Diagnostics,
+    /// The IT kit: browser policies, the helper's origins, the CSP.
+    ForIt,
+}
+
+impl Page {
+    /// Every page, in the footer's order.
+    pub const ALL: [Page; 4] = [Page::Search, Page::Helpdesk, Page::Diagnostics, Page::ForIt];
+
+    /// The page's name in the query (`page=diagnostics`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Page::Helpdesk => "helpdesk",
+            Page::Search => "search",
+            Page::Diagnostics => "diagnostics",
+            Page::ForIt => "it",
+        }
+    }
+
+    /// The page a query names; `None` for a name no page has.
+    pub fn from_name(name: &str) -> Option<Page> {
+        Page::ALL.into_iter().find(|p| p.name() == name)
+    }
 }
 
 /// The HTML page, with its own WebAssembly bundle, that shows a place.
@@ -74,9 +107,9 @@ impl Place {
         Place { whole: true, ..Place::step(guide, None) }
     }
 
-    /// A page of its own (`diagnostics`, ...).
-    pub fn page(name: &str) -> Place {
-        Place { page: Some(name.to_owned()), ..Place::default() }
+    /// A page of the tools page.
+    pub fn page(page: Page) -> Place {
+        Place { page: Some(page), ..Place::default() }
     }
 
     /// The page that shows this place.
@@ -100,8 +133,8 @@ impl Place {
                 ("step", value) => place.step = value,
                 ("from", value) => place.from = value,
                 ("view", Some(view)) => place.whole = view == "all",
-                ("lang", value) => place.lang = value,
-                ("page", value) => place.page = value,
+                ("lang", value) => place.lang = value.as_deref().and_then(Lang::from_code),
+                ("page", value) => place.page = value.as_deref().and_then(Page::from_name),
                 ("q", value) => place.query = value,
                 ("code", value) => place.code = value,
                 ("a", Some(pair)) => {
@@ -118,11 +151,11 @@ impl Place {
     /// The query string for this place, with its leading `?` (just `?` for the start page).
     pub fn to_query(&self) -> String {
         let mut query = form_urlencoded::Serializer::new(String::new());
-        if let Some(lang) = &self.lang {
-            query.append_pair("lang", lang);
+        if let Some(lang) = self.lang {
+            query.append_pair("lang", lang.code());
         }
-        if let Some(page) = &self.page {
-            query.append_pair("page", page);
+        if let Some(page) = self.page {
+            query.append_pair("page", page.name());
         }
         if let Some(q) = &self.query {
             query.append_pair("q", q);
@@ -176,7 +209,7 @@ mod tests {
 
     #[test]
     fn the_language_comes_first_and_round_trips() {
-        let place = Place { lang: Some("sv".into()), ..Place::step("webcert", Some("signera")) };
+        let place = Place { lang: Some(Lang::Sv), ..Place::step("webcert", Some("signera")) };
         assert_eq!(place.to_query(), "?lang=sv&guide=webcert&step=signera");
         assert_eq!(Place::from_query(&place.to_query()), place);
     }
@@ -184,13 +217,24 @@ mod tests {
     #[test]
     fn each_place_is_shown_by_the_page_with_its_code() {
         assert_eq!(Place::start_page().bundle(), Bundle::Start);
-        assert_eq!(Place { lang: Some("sv".into()), ..Place::start_page() }.bundle(), Bundle::Start);
+        assert_eq!(Place { lang: Some(Lang::Sv), ..Place::start_page() }.bundle(), Bundle::Start);
         assert_eq!(Place::step("mrs", Some("pin")).bundle(), Bundle::Guide);
         assert_eq!(Place::whole_guide("mrs").bundle(), Bundle::Guide);
         assert_eq!(Place::from_query("?code=MRS-417").bundle(), Bundle::Guide);
-        assert_eq!(Place::page("helpdesk").bundle(), Bundle::Tools);
+        assert_eq!(Place::page(Page::Helpdesk).bundle(), Bundle::Tools);
         assert_eq!(Place::from_query("?page=search&q=pin").bundle(), Bundle::Tools);
         assert_eq!(Bundle::Tools.file(), "tools.html");
+    }
+
+    #[test]
+    fn pages_and_languages_are_read_by_name_and_unknown_names_are_dropped() {
+        let place = Place::from_query("?lang=sv&page=diagnostics");
+        assert_eq!((place.lang, place.page), (Some(Lang::Sv), Some(Page::Diagnostics)));
+        assert_eq!(Place::from_query(&place.to_query()), place);
+        assert_eq!(Place::from_query("?lang=xx&page=nothing"), Place::start_page());
+        for page in Page::ALL {
+            assert_eq!(Page::from_name(page.name()), Some(page));
+        }
     }
 
     #[test]

@@ -37,27 +37,28 @@ impl Permission {
     }
 
     /// True when the page may call the helper without a click. While the browser
-    /// would ask, a call at page load would raise its prompt out of the blue.
-    pub fn may_call_at_load(self) -> bool {
-        self != Permission::Prompt
+    /// would ask, a call at page load would raise its prompt out of the blue;
+    /// `let_through_before` says a call from this site went through without any
+    /// question while the state read `prompt` (see [`Permission::lets_through_unasked`]).
+    pub fn may_call_at_load(self, let_through_before: bool) -> bool {
+        self != Permission::Prompt || let_through_before
+    }
+
+    /// True when a call that went through leaves this state: the browser did not
+    /// gate the call at all (Chromium from the PC itself and from private
+    /// addresses), so later visits need no click. A browser that asked and was
+    /// allowed says `granted` instead.
+    pub fn lets_through_unasked(self) -> bool {
+        self == Permission::Prompt
     }
 }
 
 /// Where the page is served from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Site {
-    /// `window.isSecureContext`: https, or the PC itself.
+    /// `window.isSecureContext`: https, or the PC itself. Browsers let only a
+    /// secure page on the network ask a program on the PC.
     pub secure: bool,
-    /// Served from the PC itself (127.0.0.1, localhost, ::1): no gate applies.
-    pub loopback: bool,
-}
-
-impl Site {
-    /// The site at `hostname`, secure or not.
-    pub fn new(hostname: &str, secure: bool) -> Site {
-        let loopback = matches!(hostname, "127.0.0.1" | "localhost" | "[::1]" | "::1");
-        Site { secure, loopback }
-    }
 }
 
 /// How a call to the helper failed.
@@ -91,15 +92,17 @@ impl Unreachable {
 }
 
 /// Why a call that failed as `failure` failed, given the permission read after it.
+///
+/// A browser that stopped the call says `denied` afterwards: that is what a user
+/// pressing Block, or a policy, leaves. `prompt` after a failed call means the
+/// browser let the call go without asking (Chromium does so from the PC itself
+/// and from private addresses), so nothing answered.
 pub fn why(failure: Failure, permission: Permission, site: Site) -> Unreachable {
     match (failure, permission) {
         (Failure::OriginRefused, _) => Unreachable::OriginNotAllowed,
-        // The browser let the call go: nothing answered.
-        (Failure::Network, Permission::Granted | Permission::Unknown) => Unreachable::NotRunning,
-        // A page on the PC itself is never gated: nothing answered.
-        (Failure::Network, _) if site.loopback => Unreachable::NotRunning,
-        (Failure::Network, _) if !site.secure => Unreachable::NeedsHttps,
-        (Failure::Network, Permission::Prompt | Permission::Denied) => Unreachable::BlockedByBrowser,
+        (Failure::Network, Permission::Denied) if !site.secure => Unreachable::NeedsHttps,
+        (Failure::Network, Permission::Denied) => Unreachable::BlockedByBrowser,
+        (Failure::Network, Permission::Granted | Permission::Prompt | Permission::Unknown) => Unreachable::NotRunning,
     }
 }
 
@@ -107,40 +110,46 @@ pub fn why(failure: Failure, permission: Permission, site: Site) -> Unreachable 
 mod tests {
     use super::*;
 
-    const PUBLIC_HTTPS: Site = Site { secure: true, loopback: false };
-    const INTRANET_HTTP: Site = Site { secure: false, loopback: false };
+    const SECURE: Site = Site { secure: true };
+    const PLAIN_HTTP: Site = Site { secure: false };
 
     #[test]
     fn no_call_is_made_at_load_while_the_browser_would_ask() {
-        assert!(!Permission::Prompt.may_call_at_load());
+        assert!(!Permission::Prompt.may_call_at_load(false));
         for permission in [Permission::Granted, Permission::Denied, Permission::Unknown] {
-            assert!(permission.may_call_at_load(), "{permission:?}");
+            assert!(permission.may_call_at_load(false), "{permission:?}");
         }
     }
 
     #[test]
-    fn a_failed_call_with_permission_granted_means_the_helper_is_not_running() {
-        assert_eq!(why(Failure::Network, Permission::Granted, PUBLIC_HTTPS), Unreachable::NotRunning);
-        assert_eq!(why(Failure::Network, Permission::Unknown, PUBLIC_HTTPS), Unreachable::NotRunning);
+    fn a_site_the_browser_let_through_unasked_needs_no_click_next_time() {
+        assert!(Permission::Prompt.lets_through_unasked());
+        assert!(!Permission::Granted.lets_through_unasked() && !Permission::Denied.lets_through_unasked());
+        assert!(Permission::Prompt.may_call_at_load(true));
     }
 
     #[test]
-    fn a_failed_call_without_permission_is_the_browsers_doing_not_a_missing_helper() {
-        assert_eq!(why(Failure::Network, Permission::Denied, PUBLIC_HTTPS), Unreachable::BlockedByBrowser);
-        assert_eq!(why(Failure::Network, Permission::Prompt, PUBLIC_HTTPS), Unreachable::BlockedByBrowser);
+    fn a_failed_call_the_browser_let_through_means_the_helper_is_not_running() {
+        for permission in [Permission::Granted, Permission::Unknown, Permission::Prompt] {
+            assert_eq!(why(Failure::Network, permission, SECURE), Unreachable::NotRunning, "{permission:?}");
+        }
+    }
+
+    #[test]
+    fn a_call_the_browser_refused_is_the_browsers_doing_not_a_missing_helper() {
+        assert_eq!(why(Failure::Network, Permission::Denied, SECURE), Unreachable::BlockedByBrowser);
     }
 
     #[test]
     fn a_plain_http_site_on_the_network_is_told_to_move_to_https() {
-        assert_eq!(why(Failure::Network, Permission::Denied, INTRANET_HTTP), Unreachable::NeedsHttps);
-        let on_the_pc = Site::new("127.0.0.1", true);
-        assert_eq!(why(Failure::Network, Permission::Denied, on_the_pc), Unreachable::NotRunning);
+        assert_eq!(why(Failure::Network, Permission::Denied, PLAIN_HTTP), Unreachable::NeedsHttps);
+        assert_eq!(why(Failure::Network, Permission::Granted, PLAIN_HTTP), Unreachable::NotRunning);
     }
 
     #[test]
     fn a_refusal_by_the_helper_names_the_origins_file_whatever_the_permission() {
         for permission in [Permission::Granted, Permission::Denied, Permission::Unknown] {
-            assert_eq!(why(Failure::OriginRefused, permission, INTRANET_HTTP), Unreachable::OriginNotAllowed);
+            assert_eq!(why(Failure::OriginRefused, permission, PLAIN_HTTP), Unreachable::OriginNotAllowed);
         }
     }
 
@@ -156,6 +165,5 @@ mod tests {
             assert_eq!(Permission::from_state(state).as_str(), state);
         }
         assert_eq!(Permission::from_state("something new"), Permission::Unknown);
-        assert!(Site::new("localhost", true).loopback && !Site::new("intranet.example", true).loopback);
     }
 }

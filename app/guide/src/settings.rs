@@ -6,7 +6,8 @@
 use serde::Deserialize;
 
 use crate::finding::Finding;
-use crate::index::Index;
+use crate::index::{GuideEntry, Index};
+use crate::lang::Lang;
 use crate::source::Source;
 
 /// The colours the site uses unless the organisation's meet WCAG AA contrast.
@@ -65,7 +66,7 @@ pub struct Settings {
     pub helper_port: u16,
     /// Guide ids to show, in order; `None`: all, in the index's order.
     pub guides: Option<Vec<String>>,
-    pub default_language: String,
+    pub default_language: Lang,
 }
 
 /// Who to call, and when they answer.
@@ -96,15 +97,14 @@ impl Default for Settings {
             brand: DEFAULT_BRAND.into(),
             link: DEFAULT_LINK.into(),
             support: None,
-            helper_port: 17320,
+            helper_port: veiviser_api::DEFAULT_PORT,
             guides: None,
-            default_language: "nb".into(),
+            default_language: Lang::default(),
         }
     }
 }
 
 const DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
-const LANGUAGES: [&str; 3] = ["nb", "sv", "en"];
 
 /// Reads `settings.json`; each problem becomes a finding and the default is kept.
 pub fn parse(source: &Source) -> (Settings, Vec<Finding>) {
@@ -160,7 +160,7 @@ pub fn parse(source: &Source) -> (Settings, Vec<Finding>) {
         }
     }
     if let Some(lang) = file.default_language {
-        if LANGUAGES.contains(&lang.as_str()) {
+        if let Some(lang) = Lang::from_code(&lang) {
             settings.default_language = lang;
         } else {
             problem("default_language", format!("default_language `{lang}` must be one of nb, sv, en"));
@@ -203,13 +203,15 @@ pub fn parse(source: &Source) -> (Settings, Vec<Finding>) {
 }
 
 impl Settings {
-    /// Keeps only the guides the settings name, in their order; unknown ids are findings.
-    pub fn apply(&self, index: &mut Index, source: &Source) -> Vec<Finding> {
-        let Some(wanted) = &self.guides else { return Vec::new() };
+    /// The guides the start page shows: those the settings name, in their order
+    /// (all of the index if they name none); unknown ids are findings. Only the
+    /// start page is filtered: every guide still loads and is checked.
+    pub fn shown(&self, index: &Index, source: &Source) -> (Vec<GuideEntry>, Vec<Finding>) {
+        let Some(wanted) = &self.guides else { return (index.guides.clone(), Vec::new()) };
         let mut findings = Vec::new();
         let mut chosen = Vec::new();
         for id in wanted {
-            match index.guides.iter().find(|g| &g.id == id) {
+            match index.guide(id) {
                 Some(entry) => chosen.push(entry.clone()),
                 None => findings.push(Finding::error(
                     &source.path,
@@ -218,10 +220,10 @@ impl Settings {
                 )),
             }
         }
-        if !chosen.is_empty() {
-            index.guides = chosen;
+        if chosen.is_empty() {
+            chosen = index.guides.clone();
         }
-        findings
+        (chosen, findings)
     }
 }
 
@@ -333,7 +335,7 @@ mod tests {
         assert_eq!(s.name, "Helse Vest IKT");
         assert_eq!(s.brand, "#003b5c");
         assert_eq!(s.helper_port, 17321);
-        assert_eq!(s.default_language, "sv");
+        assert_eq!(s.default_language, Lang::Sv);
         assert_eq!(s.support.unwrap().hours, [Hours { days: vec![0, 1, 2, 3, 4], open: 480, close: 930 }]);
     }
 
@@ -350,7 +352,7 @@ mod tests {
         assert_eq!(s, Settings::default());
         assert!(findings[0].starts_with("settings.json:3:27: error: the settings are not valid"), "{findings:?}");
         let (s, findings) = read("{\"helper_port\": 80,\n \"default_language\": \"de\", \"colour\": 1}");
-        assert_eq!(s.helper_port, 17320);
+        assert_eq!(s.helper_port, veiviser_api::DEFAULT_PORT);
         assert!(findings[0].contains("unknown field `colour`"), "{findings:?}");
         let (_, findings) = read("{\"helper_port\": 80,\n \"default_language\": \"de\"}");
         assert_eq!(
@@ -360,6 +362,21 @@ mod tests {
                 "settings.json:2:2: error: default_language `de` must be one of nb, sv, en",
             ]
         );
+    }
+
+    #[test]
+    fn the_start_page_shows_the_guides_named_in_their_order_and_the_index_stays_whole() {
+        let index = crate::load::index(
+            r#"{"guides": [{"id": "mrs", "title": {}, "audience": {}, "languages": ["nb"], "start": "a"},
+                           {"id": "webcert", "title": {}, "audience": {}, "languages": ["sv"], "start": "b"}]}"#,
+        )
+        .unwrap();
+        let source = Source::new("settings.json", r#"{"guides": ["webcert", "gone"]}"#);
+        let (settings, _) = parse(&source);
+        let (shown, findings) = settings.shown(&index, &source);
+        assert_eq!(shown.iter().map(|g| g.id.as_str()).collect::<Vec<_>>(), ["webcert"]);
+        assert_eq!(findings[0].message, "guide `gone` is not in content/index.json");
+        assert_eq!(index.guides.len(), 2, "hidden guides still load: a shown guide may link to them");
     }
 
     #[test]

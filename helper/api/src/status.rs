@@ -27,6 +27,17 @@ pub enum CardKind {
     Unknown,
 }
 
+impl CardKind {
+    /// The kind's name as people write it.
+    pub fn name(self) -> &'static str {
+        match self {
+            CardKind::Piv => "PIV",
+            CardKind::Pkcs15 => "PKCS#15",
+            CardKind::Unknown => "unknown",
+        }
+    }
+}
+
 /// What a certificate's key is for, from its key usage.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

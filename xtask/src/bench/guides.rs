@@ -7,9 +7,8 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use veiviser_guide::check::{self, Loaded};
+use veiviser_guide::{index, load};
 use veiviser_guide::source::Source;
-use veiviser_guide::{guide, index};
 
 use crate::command::{cargo, root, run, say};
 use crate::serve::Site;
@@ -22,11 +21,11 @@ const SYNTHETIC: [usize; 3] = [100, 1_000, 10_000];
 pub fn native() -> Result<(), String> {
     say("Guides, natively: parse and check (median of 7 runs)");
     let content = root().join("content");
-    let shipped = read_content(&content)?;
-    let steps: usize = shipped.1.iter().map(|(_, text)| text.matches("\n## ").count()).sum();
+    let shipped = load::read_folder(&content)?;
+    let steps: usize = shipped.1.iter().map(|source| source.text.matches("\n## ").count()).sum();
     println!("  shipped content ({} guides, {steps} steps): {}", shipped.1.len(), ms(median(|| check_content(&shipped))));
     for n in SYNTHETIC {
-        let synthetic = (synthetic_index(n), vec![(format!("bench{n}.nb.md"), synthetic_guide(n))]);
+        let synthetic = (synthetic_index(n), vec![Source::new(format!("bench{n}.nb.md"), synthetic_guide(n))]);
         let findings = check_content(&synthetic);
         assert_clean(n, findings)?;
         let time = median(|| check_content(&synthetic));
@@ -86,36 +85,11 @@ fn live(site: &str) -> Result<(), String> {
     )
 }
 
-type Content = (String, Vec<(String, String)>);
+type Content = (String, Vec<Source>);
 
-fn read_content(dir: &Path) -> Result<Content, String> {
-    let index = std::fs::read_to_string(dir.join("index.json")).map_err(|e| format!("index.json: {e}"))?;
-    let mut guides = Vec::new();
-    for entry in std::fs::read_dir(dir).map_err(|e| e.to_string())?.flatten() {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if name.ends_with(".md") && name != "README.md" {
-            guides.push((name.clone(), std::fs::read_to_string(entry.path()).map_err(|e| format!("{name}: {e}"))?));
-        }
-    }
-    Ok((index, guides))
-}
-
-/// Everything `veiviser check` does, without the disk.
-fn check_content((index_text, guides): &Content) -> Vec<veiviser_guide::Finding> {
-    let index_source = Source::new("index.json", index_text.clone());
-    let index = index::parse(&index_source).expect("the benchmark's index parses");
-    let mut findings = Vec::new();
-    let loaded: Vec<Loaded> = guides
-        .iter()
-        .map(|(name, text)| {
-            let source = Source::new(name.clone(), text.clone());
-            let (guide, parse_findings) = guide::parse(&source);
-            findings.extend(parse_findings);
-            Loaded { source, guide }
-        })
-        .collect();
-    findings.extend(check::check_all(&index_source, &index, &loaded, &|_| Some(true)));
-    findings
+/// Everything `veiviser check` does, from text read before the clock starts.
+fn check_content((index_text, files): &Content) -> Vec<veiviser_guide::Finding> {
+    load::all(index_text.clone(), files.clone(), &|_| Some(true)).findings
 }
 
 /// The synthetic guides must be free of errors (warnings about step codes that
@@ -175,10 +149,10 @@ fn copy_with_synthetic(from: &Path, to: &Path) -> Result<(), String> {
     run(Command::new("cp").arg("-r").arg(from).arg(to), "copying dist/ for the benchmark")?;
     let index_path = to.join("content/index.json");
     let index_text = std::fs::read_to_string(&index_path).map_err(|e| e.to_string())?;
-    let mut index = index::parse(&Source::new("index.json", index_text)).map_err(|f| f.to_string())?;
+    let mut index = load::index(index_text).map_err(|f| f.to_string())?;
     for n in SYNTHETIC {
         std::fs::write(to.join(format!("content/bench{n}.nb.md")), synthetic_guide(n)).map_err(|e| e.to_string())?;
-        let synthetic = index::parse(&Source::new("i", synthetic_index(n))).map_err(|f| f.to_string())?;
+        let synthetic = load::index(synthetic_index(n)).map_err(|f| f.to_string())?;
         index.guides.extend(synthetic.guides);
     }
     let json = serde_json_string(&index)?;

@@ -4,24 +4,25 @@
 use leptos::prelude::*;
 use std::sync::Arc;
 
-use veiviser_guide::{render, Index, Place, Target};
+use veiviser_guide::{render, Index, Lang, Place, Target, WayKind};
 
+use crate::components::loading::when_loaded;
+use crate::components::missing_language::missing_language_notice;
 use crate::content::{self, LoadedGuide};
-use crate::i18n::Lang;
+use crate::i18n::Speak;
 use crate::link;
-use crate::start::set_title;
 
 /// Every step of guide `guide`.
 #[component]
 pub fn WholeGuide(index: Arc<Index>, guide: String, lang: Lang) -> impl IntoView {
     let loaded = content::use_guide(index, guide, lang);
-    content::when_loaded(loaded, lang, move |guide| whole(&guide, lang).into_any())
+    when_loaded(loaded, lang, move |guide| whole(&guide, lang).into_any())
 }
 
 fn whole(guide: &LoadedGuide, lang: Lang) -> impl IntoView {
     let t = lang.texts();
     let g = &guide.loaded.guide;
-    set_title(&format!("{} – {} – Veiviser", g.title, t.whole_guide_title));
+    crate::pages::title(format!("{} – {} – Veiviser", g.title, t.whole_guide_title));
     let within = |target: &Target| match target {
         Target::Step(id) => format!("#{id}"),
         other => link::outside(other).unwrap_or_default(),
@@ -34,7 +35,7 @@ fn whole(guide: &LoadedGuide, lang: Lang) -> impl IntoView {
             let ways = step
                 .ways
                 .iter()
-                .filter(|w| w.kind != veiviser_guide::WayKind::Inline)
+                .filter(|w| w.kind != WayKind::Inline)
                 .map(|way| view! { <li><a href=within(&way.target)>{way.label.clone()}</a></li> })
                 .collect_view();
             let end = step.is_end().then(|| view! { <p class="end-mark">{t.end_of_guide}</p> });
@@ -52,7 +53,7 @@ fn whole(guide: &LoadedGuide, lang: Lang) -> impl IntoView {
         <nav class="step-nav" aria-label=t.guide_navigation>
             <a class="back-link" href=link::href(&Place::step(&g.id, None))>{t.back_to_wizard}</a>
         </nav>
-        {content::missing_language_notice(guide, lang)}
+        {missing_language_notice(guide, lang)}
         <div class="whole-guide" lang=g.lang.clone()>
             <h1>{g.title.clone()}</h1>
             {steps}

@@ -4,63 +4,119 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use veiviser_guide::check::Loaded;
 use veiviser_guide::journey::{self, Answers, Walk};
-use veiviser_guide::{render, Index, Place, Target, Way};
+use veiviser_guide::{render, Index, Lang, Place, Target, Way};
 
+use crate::browser::{clipboard, document, navigation};
+use crate::components::live_panel::LivePanel;
+use crate::components::loading::when_loaded;
+use crate::components::missing_language::missing_language_notice;
 use crate::content::{self, LoadedGuide};
-use crate::i18n::{fill, Lang};
-use crate::start::set_title;
+use crate::i18n::{fill, Speak};
 use crate::{link, progress};
 
-/// Set once the first step has been shown: later steps move focus to their heading.
-static SHOWN_A_STEP: AtomicBool = AtomicBool::new(false);
-/// Set when the page moves on by itself (a card was inserted): focus stays where it is.
-static SKIP_FOCUS: AtomicBool = AtomicBool::new(false);
+/// Where focus goes when a step is shown: to its heading, except for the first
+/// step after the page loads and a step the page moved on to by itself (a card
+/// was inserted), where focus stays where the user has it.
+#[derive(Clone, Copy)]
+struct Focus {
+    shown_a_step: StoredValue<bool>,
+    skip_next: StoredValue<bool>,
+}
 
-/// The next step shown is reached without the user acting: do not move focus to it.
-pub fn skip_next_focus() {
-    SKIP_FOCUS.store(true, Ordering::Relaxed);
+impl Focus {
+    fn new() -> Focus {
+        Focus { shown_a_step: StoredValue::new(false), skip_next: StoredValue::new(false) }
+    }
+
+    /// True when the step now shown should take focus.
+    fn take(self) -> bool {
+        let first = !self.shown_a_step.get_value();
+        let skip = self.skip_next.get_value();
+        self.shown_a_step.set_value(true);
+        self.skip_next.set_value(false);
+        !first && !skip
+    }
 }
 
 /// Shows the step the URL names in guide `guide`, reached through the answers in the URL.
 #[component]
 pub fn Wizard(index: Arc<Index>, guide: String, place: Memo<Place>, lang: Lang) -> impl IntoView {
     let loaded = content::use_guide(index, guide, lang);
-    content::when_loaded(loaded, lang, move |guide| view! { <StepPage guide place lang/> }.into_any())
+    let focus = Focus::new();
+    when_loaded(loaded, lang, move |guide| view! { <StepPage guide place lang focus/> }.into_any())
 }
 
-#[component]
-fn StepPage(guide: Arc<LoadedGuide>, place: Memo<Place>, lang: Lang) -> impl IntoView {
-    let navigate = use_navigate();
-    move || {
-        let place = place.get();
-        let start = guide.entry.start.as_str();
-        let Loaded { guide: g, .. } = &guide.loaded;
-        let Some(walk) = journey::walk(g, start, &place.answers, place.step.as_deref()) else {
-            return view! { <p>{lang.texts().no_start_step}</p> }.into_any();
-        };
-        if !walk.reached {
-            // Land on the nearest step the answers lead to, and say so.
-            let moved = Place {
-                step: Some(walk.here().id.clone()),
-                answers: journey::pruned(g, start, &place.answers),
-                from: place.step.clone(),
-                ..place.clone()
-            };
-            let navigate = navigate.clone();
-            request_animation_frame(move || navigate(&link::href(&moved), NavigateOptions { replace: true, ..Default::default() }));
-        } else {
-            progress::save(&place);
-        }
-        step_page(&guide, &place, &walk, lang).into_any()
+/// Where the URL's answers lead in a guide.
+#[derive(Debug, Clone, PartialEq)]
+enum Landing {
+    /// The guide has no step to start from.
+    NoStart,
+    /// The step asked for.
+    Reached,
+    /// The answers do not lead there: this is the nearest step they do lead to.
+    Moved(Place),
+}
+
+fn landing(guide: &LoadedGuide, place: &Place) -> Landing {
+    let g = &guide.loaded.guide;
+    let start = guide.entry.start.as_str();
+    match journey::walk(g, start, &place.answers, place.step.as_deref()) {
+        None => Landing::NoStart,
+        Some(walk) if walk.reached => Landing::Reached,
+        Some(walk) => Landing::Moved(Place {
+            step: Some(walk.here().id.clone()),
+            answers: journey::pruned(g, start, &place.answers),
+            from: place.step.clone(),
+            ..place.clone()
+        }),
     }
 }
 
-fn step_page(guide: &LoadedGuide, place: &Place, walk: &Walk, lang: Lang) -> impl IntoView {
+#[component]
+fn StepPage(guide: Arc<LoadedGuide>, place: Memo<Place>, lang: Lang, focus: Focus) -> impl IntoView {
+    let navigate = use_navigate();
+    let landing = {
+        let guide = Arc::clone(&guide);
+        Memo::new(move |_| landing(&guide, &place.read()))
+    };
+    {
+        let navigate = navigate.clone();
+        Effect::new(move |_| match landing.get() {
+            Landing::Reached => progress::save(&place.get()),
+            // Land on the nearest step the answers lead to, and say so (`from`).
+            Landing::Moved(nearest) => navigate(&link::href(&nearest), NavigateOptions { replace: true, ..Default::default() }),
+            Landing::NoStart => {}
+        });
+    }
+    // The page moves on by itself (a card went in): focus stays where it is.
+    let go = Callback::new(move |href: String| {
+        if navigation::current() != href {
+            focus.skip_next.set_value(true);
+            navigate(&href, Default::default());
+        }
+    });
+    move || {
+        let place = place.get();
+        let Loaded { guide: g, .. } = &guide.loaded;
+        match journey::walk(g, &guide.entry.start, &place.answers, place.step.as_deref()) {
+            None => view! { <p>{lang.texts().no_start_step}</p> }.into_any(),
+            Some(walk) => step_page(&guide, &place, &walk, lang, focus, Some(go)).into_any(),
+        }
+    }
+}
+
+fn step_page(
+    guide: &LoadedGuide,
+    place: &Place,
+    walk: &Walk,
+    lang: Lang,
+    focus: Focus,
+    go: Option<Callback<String>>,
+) -> impl IntoView {
     let t = lang.texts();
     let g = &guide.loaded.guide;
     let step = walk.here();
@@ -114,28 +170,26 @@ fn step_page(guide: &LoadedGuide, place: &Place, walk: &Walk, lang: Lang) -> imp
     });
     let end = step.is_end().then(|| view! { <p><a href=link::href(&Place::start_page())>{t.back_to_start_page}</a></p> });
     let summary = summary(g.id.as_str(), walk, answers, step.is_end(), lang);
-    let missing_language = content::missing_language_notice(guide, lang);
+    let missing_language = missing_language_notice(guide, lang);
     let heading = NodeRef::<leptos::html::H1>::new();
     let title = format!("{} – {} – Veiviser", step.title, g.title);
     Effect::new(move |_| {
-        set_title(&title);
-        let skip = SKIP_FOCUS.swap(false, Ordering::Relaxed);
-        if SHOWN_A_STEP.swap(true, Ordering::Relaxed) && !skip {
+        document::set_title(&title);
+        if focus.take() {
             if let Some(heading) = heading.get() {
                 let _ = heading.focus();
             }
         }
     });
     let guide_id = g.id.clone();
-    let code = crate::codes::code_of(guide, &step.id).map(|code| {
+    let code = guide.code(&step.id).map(|code| {
         let copied = RwSignal::new(false);
         let copy = move |_| {
-            if let Some(window) = web_sys::window() {
-                if let Ok(href) = window.location().href() {
-                    let _ = window.navigator().clipboard().write_text(&href);
+            leptos::task::spawn_local(async move {
+                if clipboard::copy(&navigation::href()).await {
                     copied.set(true);
                 }
-            }
+            })
         };
         view! {
             <p class="step-code">
@@ -146,8 +200,9 @@ fn step_page(guide: &LoadedGuide, place: &Place, walk: &Walk, lang: Lang) -> imp
         }
     });
     let live = step.live.clone().map(|check| {
-        let next = step.next().map(way_href);
-        view! { <crate::live::LivePanel check lang next/> }
+        // A step that waits for the card moves on by itself once it is in.
+        let on_card_in = step.next().map(way_href).zip(go).map(|(next, go)| Callback::new(move |()| go.run(next.clone())));
+        view! { <LivePanel check lang on_card_in/> }
     });
     view! {
         <nav class="step-nav" aria-label=t.guide_navigation>{back}</nav>
@@ -220,7 +275,7 @@ pub fn mount_step(parent: web_sys::HtmlElement, path: &str, markdown: &str, step
     leptos::mount::mount_to(parent, move || {
         let walk = journey::walk(&loaded.loaded.guide, &loaded.entry.start, &place.answers, place.step.as_deref())
             .expect("the step exists");
-        step_page(&loaded, &place, &walk, Lang::Nb)
+        step_page(&loaded, &place, &walk, Lang::Nb, Focus::new(), None)
     })
     .forget();
 }

@@ -1,43 +1,43 @@
 //! A step's live checks on the page: what the helper sees, in words, announced
-//! politely to screen readers; and the card step that moves on by itself.
+//! politely to screen readers. A step that waits for the card says when it is in;
+//! what happens then is the page's to decide (`on_card_in`).
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 use veiviser_guide::live::LiveCheck;
-use veiviser_guide::status::{evaluate, CardSeen, Certificate, CertificateSeen, PinSeen, Status};
+use veiviser_guide::status::{evaluate, CardSeen, CertificateSeen, PinSeen, Status};
+use veiviser_guide::Lang;
 
-use crate::helper::{self, HelperState};
-use crate::i18n::{fill, Lang, Texts};
-use crate::Place;
+use super::helper_status::{self, certificate_line, purpose};
+use crate::browser::helper::{self, HelperState};
+use crate::browser::{intl, timer};
+use crate::i18n::{fill, Speak, Texts};
 
-/// The live panel of a step; `next` is where a card step goes once the card is in.
+/// A moment to announce "the card is in" before the page moves on.
+const ANNOUNCE_MS: i32 = 600;
+
+/// The live panel of a step. `on_card_in` runs once when a step that waits for
+/// the card sees it in a reader.
 #[component]
-pub fn LivePanel(check: LiveCheck, lang: Lang, next: Option<String>) -> impl IntoView {
-    let state = helper::use_helper();
+pub fn LivePanel(check: LiveCheck, lang: Lang, on_card_in: Option<Callback<()>>) -> impl IntoView {
+    let helper = helper::use_helper();
+    let state = helper.state();
     let t = lang.texts();
     // Remembered across updates: a card seen on this step and then pulled out.
     let was_in = StoredValue::new(false);
     let pulled_out = RwSignal::new(false);
-    let moving = StoredValue::new(false);
-    let navigate = use_navigate();
+    let announced = StoredValue::new(false);
     {
         let check = check.clone();
         Effect::new(move |_| {
             let HelperState::Seen(status) = state.get() else { return };
             let card_in = evaluate(&check, &status).card_is_in();
-            if card_in && check.card_present && !moving.get_value() {
-                if let Some(next) = next.clone() {
-                    moving.set_value(true);
-                    let navigate = navigate.clone();
-                    // A moment to announce "the card is in", then on, without taking focus.
+            if card_in && check.card_present && !announced.get_value() {
+                if let Some(on_card_in) = on_card_in {
+                    announced.set_value(true);
                     leptos::task::spawn_local(async move {
-                        helper::sleep(600).await;
-                        if crate::link::href_is_current_step(&next) {
-                            return;
-                        }
-                        crate::wizard::skip_next_focus();
-                        navigate(&next, Default::default());
+                        timer::sleep(ANNOUNCE_MS).await;
+                        on_card_in.run(());
                     });
                 }
             }
@@ -52,19 +52,16 @@ pub fn LivePanel(check: LiveCheck, lang: Lang, next: Option<String>) -> impl Int
     view! {
         <section class="live" role="status" aria-live="polite">
             {move || match state.get() {
-                HelperState::Connecting => view! { <p>{t.connecting}</p> }.into_any(),
-                HelperState::Unavailable => unavailable(t).into_any(),
+                HelperState::Checking => view! { <p>{t.connecting}</p> }.into_any(),
+                HelperState::NeedsClick => {
+                    view! { {helper_status::needs_click(helper, lang)} <p>{t.go_on_by_hand}</p> }.into_any()
+                }
+                HelperState::Unreachable(why) => {
+                    view! { {helper_status::unreachable(why, helper, lang)} <p>{t.go_on_by_hand}</p> }.into_any()
+                }
                 HelperState::Seen(status) => seen(&check, &status, lang, pulled_out.get()).into_any(),
             }}
         </section>
-    }
-}
-
-fn unavailable(t: &'static Texts) -> impl IntoView {
-    view! {
-        <p>{t.helper_unavailable}</p>
-        <p><a href=crate::link::href(&Place::page("diagnostics"))>{t.helper_how}</a></p>
-        <p>{t.go_on_by_hand}</p>
     }
 }
 
@@ -82,11 +79,12 @@ fn seen(check: &LiveCheck, status: &Status, lang: Lang, pulled_out: bool) -> imp
     }
     match &verdict.certificate {
         Some(CertificateSeen::Reading) => lines.push((t.reading_card.into(), false)),
-        Some(CertificateSeen::Found(c)) => {
-            lines.push((fill(t.pick_certificate, &[&c.issuer_cn, purpose(t, &c.purpose), &date(&c.not_after, lang)]), false))
-        }
+        Some(CertificateSeen::Found(c)) => lines.push((
+            fill(t.pick_certificate, &[&c.issuer_cn, purpose(t, c.purpose), &intl::date(&c.not_after, lang)]),
+            false,
+        )),
         Some(CertificateSeen::Expired(c)) => {
-            lines.push((fill(t.certificate_expired, &[&c.issuer_cn, &date(&c.not_after, lang)]), true))
+            lines.push((fill(t.certificate_expired, &[&c.issuer_cn, &intl::date(&c.not_after, lang)]), true))
         }
         Some(CertificateSeen::Missing) => lines.push((fill(t.certificate_missing, &[&expected(check, t)]), true)),
         None => {}
@@ -110,47 +108,11 @@ fn seen(check: &LiveCheck, status: &Status, lang: Lang, pulled_out: bool) -> imp
 
 /// What the check expects, in words: "ihelse.net Issuing CA4 (authentication)".
 fn expected(check: &LiveCheck, t: &'static Texts) -> String {
-    let purpose = check.purpose.map(|p| purpose(t, p.as_str()));
+    let purpose = check.purpose.map(|p| purpose(t, p));
     match (&check.issuer, purpose) {
         (Some(issuer), Some(purpose)) => format!("{issuer} ({purpose})"),
         (Some(issuer), None) => issuer.clone(),
         (None, Some(purpose)) => purpose.to_owned(),
         (None, None) => String::new(),
     }
-}
-
-/// One certificate as a line: issuer, purpose, valid until.
-pub fn certificate_line(c: &Certificate, lang: Lang) -> String {
-    let t = lang.texts();
-    let mut line = fill(t.certificate_line, &[&c.issuer_cn, purpose(t, &c.purpose), &date(&c.not_after, lang)]);
-    if c.expired {
-        line.push_str(t.expired_mark);
-    }
-    line
-}
-
-/// A certificate purpose as the user reads it.
-pub fn purpose(t: &'static Texts, purpose: &str) -> &'static str {
-    match purpose {
-        "authentication" => t.authentication,
-        "signing" => t.signing,
-        "encryption" => t.encryption,
-        _ => t.other_purpose,
-    }
-}
-
-/// An RFC 3339 time as a date in the language's own format (the browser's Intl).
-pub fn date(rfc3339: &str, lang: Lang) -> String {
-    let locale = match lang {
-        Lang::Nb => "nb-NO",
-        Lang::Sv => "sv-SE",
-        Lang::En => "en-GB",
-    };
-    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(rfc3339));
-    if date.get_time().is_nan() {
-        return rfc3339.to_owned();
-    }
-    let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
-    date.to_locale_date_string(locale, &options).into()
 }

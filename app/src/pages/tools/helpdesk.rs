@@ -5,18 +5,18 @@ use leptos::prelude::*;
 use std::sync::Arc;
 
 use veiviser_guide::graph::{self, SvgOptions};
-use veiviser_guide::Index;
+use veiviser_guide::{Index, Lang};
 
-use crate::codes::{code_of, CodeBox};
+use crate::components::code_box::CodeBox;
+use crate::components::loading::when_loaded;
 use crate::content::{self, LoadedGuide};
-use crate::i18n::Lang;
-use crate::start::set_title;
+use crate::i18n::Speak;
 
 /// All guides at a glance, for the people who talk callers through them.
 #[component]
 pub fn Helpdesk(index: Arc<Index>, lang: Lang) -> impl IntoView {
     let t = lang.texts();
-    set_title(&format!("{} – Veiviser", t.helpdesk));
+    crate::pages::title(format!("{} – Veiviser", t.helpdesk));
     let guides = {
         let index = Arc::clone(&index);
         LocalResource::new(move || content::fetch_all(Arc::clone(&index), lang))
@@ -25,7 +25,7 @@ pub fn Helpdesk(index: Arc<Index>, lang: Lang) -> impl IntoView {
         <h1>{t.helpdesk}</h1>
         <p>{t.helpdesk_intro}</p>
         <CodeBox lang/>
-        {content::when_loaded(guides, lang, move |guides| guides.iter().map(|g| guide_section(g, lang)).collect_view().into_any())}
+        {when_loaded(guides, lang, move |guides| guides.iter().map(|g| guide_section(g, lang)).collect_view().into_any())}
     }
 }
 
@@ -38,14 +38,14 @@ fn guide_section(guide: &LoadedGuide, lang: Lang) -> impl IntoView {
         .map(|step| {
             view! {
                 <tr>
-                    <td class="code">{code_of(guide, &step.id)}</td>
-                    <td><a href=content::step_href(guide, &step.id)>{step.title.clone()}</a></td>
+                    <td class="code">{guide.code(&step.id)}</td>
+                    <td><a href=guide.step_href(&step.id)>{step.title.clone()}</a></td>
                 </tr>
             }
         })
         .collect_view();
-    let link = |id: &str| content::step_href(guide, id);
-    let code = |id: &str| code_of(guide, id);
+    let link = |id: &str| guide.step_href(id);
+    let code = |id: &str| guide.code(id);
     let layout = graph::layout(g, &guide.entry.start);
     let svg = graph::svg(
         &layout,

@@ -3,30 +3,35 @@
 use leptos::prelude::*;
 use std::sync::Arc;
 
-use veiviser_guide::{Bundle, Index, Place};
+use veiviser_guide::{Bundle, GuideEntry, Lang, Place};
 
-use crate::i18n::Lang;
-use crate::{link, progress, Context};
+use crate::browser::navigation;
+use crate::components::code_box::CodeBox;
+use crate::components::loading::loading;
+use crate::components::search_form::SearchForm;
+use crate::i18n::Speak;
+use crate::shell::Context;
+use crate::{link, progress};
 
 /// The start page's `<main>`. A link meant for another page (such as an older
 /// `?guide=` link to the folder) is passed on to the page that shows it.
-pub fn main(Context { index, place, lang }: Context) -> AnyView {
-    let place = place.get_untracked();
-    if place.bundle() != Bundle::Start {
-        link::replace_page(&link::href(&place));
-        return crate::content::loading(lang);
+pub fn main(Context { shown, place, lang, .. }: Context) -> AnyView {
+    let here = place.get_untracked();
+    if here.bundle() != Bundle::Start {
+        let href = link::href(&here);
+        Effect::new(move |_| navigation::replace_page(&href));
+        return loading(lang);
     }
-    view! { <StartPage index lang/> }.into_any()
+    view! { <StartPage shown lang/> }.into_any()
 }
 
-/// Lists the guides of the index, each opening at its start, with a way back to
-/// where the user left off.
+/// Lists the guides the organisation shows, each opening at its start, with a
+/// way back to where the user left off.
 #[component]
-pub fn StartPage(index: Arc<Index>, lang: Lang) -> impl IntoView {
+pub fn StartPage(shown: Arc<Vec<GuideEntry>>, lang: Lang) -> impl IntoView {
     let t = lang.texts();
-    set_title("Veiviser");
-    let guides = index
-        .guides
+    super::title("Veiviser".into());
+    let guides = shown
         .iter()
         .map(|entry| {
             let href = link::href(&Place::step(&entry.id, None));
@@ -49,14 +54,7 @@ pub fn StartPage(index: Arc<Index>, lang: Lang) -> impl IntoView {
     view! {
         <h1>{t.start_heading}</h1>
         <ul class="guides">{guides}</ul>
-        <crate::search::SearchForm lang/>
-        <crate::codes::CodeBox lang/>
-    }
-}
-
-/// Sets the document's title (what screen readers announce and tabs show).
-pub fn set_title(title: &str) {
-    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
-        document.set_title(title);
+        <SearchForm lang/>
+        <CodeBox lang/>
     }
 }

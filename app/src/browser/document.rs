@@ -1,0 +1,31 @@
+//! The document itself: its title (what tabs show and screen readers announce),
+//! its language, and the organisation's colours.
+
+use wasm_bindgen::JsCast;
+
+fn document() -> Option<web_sys::Document> {
+    web_sys::window()?.document()
+}
+
+/// Sets the document's title.
+pub fn set_title(title: &str) {
+    if let Some(document) = document() {
+        document.set_title(title);
+    }
+}
+
+/// Sets `lang` on the page, so screen readers pronounce it right.
+pub fn set_lang(code: &str) {
+    if let Some(root) = document().and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("lang", code);
+    }
+}
+
+/// Sets the CSS custom property `--name` on the page: the style object, not a
+/// style attribute, since the Content Security Policy forbids inline styles.
+pub fn set_css_property(name: &str, value: &str) {
+    let root = document().and_then(|d| d.document_element()).and_then(|r| r.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(root) = root {
+        let _ = root.style().set_property(&format!("--{name}"), value);
+    }
+}

@@ -1,0 +1,198 @@
+//! The page's one connection to veiviser-helper on 127.0.0.1: its status first,
+//! then every change through its long poll.
+//!
+//! It asks the browser before it asks the helper. While the browser's Local
+//! Network Access permission is `prompt`, nothing is sent until the user
+//! presses the button ([`Helper::ask`]), so the browser's question comes when
+//! the user expects it. A call that fails is read together with the permission
+//! ([`reach::why`]), so a browser's refusal is never reported as a missing helper.
+//! Started only by the views that show the helper, so other pages never knock.
+
+use leptos::prelude::*;
+
+use veiviser_guide::reach::{self, Failure, Permission, Unreachable};
+use veiviser_guide::status::Status;
+
+use super::{permission, storage, timer};
+
+/// Kept when a call from this site went through while the browser's permission
+/// read `prompt`: the browser does not gate this site, so later visits need no click.
+const LET_THROUGH: &str = "veiviser.helper.let-through";
+
+/// How long to wait before asking a helper that did not answer again.
+const RETRY_MS: i32 = 3_000;
+/// How often to read the permission again while the browser refuses.
+const PERMISSION_MS: i32 = 2_000;
+
+/// What the page knows of the helper.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HelperState {
+    /// Reading the browser's permission, or waiting for the first answer.
+    Checking,
+    /// The browser would ask the user first: nothing is sent until they press the button.
+    NeedsClick,
+    /// The page cannot see the helper, and why.
+    Unreachable(Unreachable),
+    /// What the helper sees.
+    Seen(Status),
+}
+
+/// The page's view of the helper, shared by the views that show it.
+#[derive(Clone, Copy)]
+pub struct Helper {
+    state: RwSignal<HelperState>,
+    /// The browser's permission as last read; `None` before it is read.
+    permission: RwSignal<Option<Permission>>,
+    /// The port, from the organisation's settings once they are read.
+    port: Signal<u16>,
+    /// Bumped by every start of the follow loop; an older loop sees it and ends.
+    run: StoredValue<u32>,
+}
+
+impl Helper {
+    /// Makes the helper on `port` available to the views of this page, not followed yet.
+    pub fn provide(port: Signal<u16>) -> Helper {
+        let helper = Helper {
+            state: RwSignal::new(HelperState::Checking),
+            permission: RwSignal::new(None),
+            port,
+            run: StoredValue::new(0),
+        };
+        provide_context(helper);
+        helper
+    }
+
+    /// What the page knows of the helper now.
+    pub fn state(self) -> ReadSignal<HelperState> {
+        self.state.read_only()
+    }
+
+    /// The browser's permission as last read.
+    pub fn permission(self) -> ReadSignal<Option<Permission>> {
+        self.permission.read_only()
+    }
+
+    /// The port the helper answers on.
+    pub fn port(self) -> u16 {
+        self.port.get_untracked()
+    }
+
+    /// The user asked (a click): call the helper now, even if the browser asks them first.
+    pub fn ask(self) {
+        self.start(true);
+    }
+
+    fn start(self, clicked: bool) {
+        let run = self.run.get_value() + 1;
+        self.run.set_value(run);
+        self.set(HelperState::Checking);
+        leptos::task::spawn_local(follow(self, run, clicked));
+    }
+
+    /// False once a newer loop has started, or the page has gone.
+    fn is_run(self, run: u32) -> bool {
+        self.run.try_get_value() == Some(run)
+    }
+
+    fn set(self, state: HelperState) {
+        if self.state.try_with_untracked(|s| *s != state) == Some(true) {
+            self.state.try_set(state);
+        }
+    }
+
+    async fn read_permission(self) -> Permission {
+        let permission = permission::local_network().await;
+        if self.permission.try_get_untracked() != Some(Some(permission)) {
+            self.permission.try_set(Some(permission));
+        }
+        permission
+    }
+}
+
+/// The page's helper, followed from the first view that uses it on.
+pub fn use_helper() -> Helper {
+    let helper = expect_context::<Helper>();
+    if helper.run.get_value() == 0 {
+        helper.start(false);
+    }
+    helper
+}
+
+/// Asks for the status, then waits for each change. When the call fails, says
+/// why and asks again: on a timer if the helper may come, once the browser
+/// allows it if the browser refused.
+async fn follow(helper: Helper, run: u32, clicked: bool) {
+    let site = permission::site();
+    let permission = helper.read_permission().await;
+    if !helper.is_run(run) {
+        return;
+    }
+    if !clicked && !permission.may_call_at_load(storage::get(LET_THROUGH).is_some()) {
+        return helper.set(HelperState::NeedsClick);
+    }
+    let mut seq = None;
+    let mut answered_before = false;
+    loop {
+        let Some(port) = helper.port.try_get_untracked() else { return };
+        let url = match seq {
+            None => veiviser_api::status_url(port),
+            Some(seq) => veiviser_api::events_url(port, seq),
+        };
+        let answer = call(&url, port).await;
+        if !helper.is_run(run) {
+            return;
+        }
+        match answer {
+            Ok(status) => {
+                seq = Some(status.seq);
+                helper.set(HelperState::Seen(status));
+                if !answered_before {
+                    answered_before = true;
+                    if helper.read_permission().await.lets_through_unasked() {
+                        storage::set(LET_THROUGH, "yes");
+                    }
+                }
+            }
+            Err(failure) => {
+                seq = None;
+                let permission = helper.read_permission().await;
+                if permission == Permission::Denied {
+                    storage::remove(LET_THROUGH);
+                }
+                let why = reach::why(failure, permission, site);
+                helper.set(HelperState::Unreachable(why));
+                if why.retry_on_timer() {
+                    timer::sleep(RETRY_MS).await;
+                } else {
+                    // Only the user (site settings) or IT (a policy) can change this: no
+                    // call until the browser says it would let one through.
+                    while helper.is_run(run) && helper.read_permission().await != Permission::Granted {
+                        timer::sleep(PERMISSION_MS).await;
+                    }
+                }
+                if !helper.is_run(run) {
+                    return;
+                }
+            }
+        }
+    }
+}
+
+/// One call to the helper. When it fails, a second call without CORS tells a
+/// helper that refuses this origin (it answers, opaquely) from no answer at all.
+async fn call(url: &str, port: u16) -> Result<Status, Failure> {
+    match gloo_net::http::Request::get(url).send().await {
+        Ok(response) if response.ok() => {
+            let text = response.text().await.map_err(|_| Failure::Network)?;
+            serde_json::from_str(&text).map_err(|_| Failure::Network)
+        }
+        Ok(_) => Err(Failure::Network),
+        Err(_) => {
+            let probe = gloo_net::http::Request::get(&veiviser_api::status_url(port))
+                .mode(web_sys::RequestMode::NoCors)
+                .send()
+                .await;
+            Err(if probe.is_ok() { Failure::OriginRefused } else { Failure::Network })
+        }
+    }
+}

@@ -1,0 +1,56 @@
+//! Dates and times by the browser's `Intl`, in the user's language and in the
+//! support's time zone.
+
+use wasm_bindgen::JsValue;
+
+use veiviser_guide::Lang;
+
+fn locale(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nb => "nb-NO",
+        Lang::Sv => "sv-SE",
+        Lang::En => "en-GB",
+    }
+}
+
+/// An RFC 3339 time as a date in the language's own long format ("1. januar 2034").
+pub fn date(rfc3339: &str, lang: Lang) -> String {
+    let date = js_sys::Date::new(&JsValue::from_str(rfc3339));
+    if date.get_time().is_nan() {
+        return rfc3339.to_owned();
+    }
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
+    date.to_locale_date_string(locale(lang), &options).into()
+}
+
+/// Today's date, as [`date`] writes it.
+pub fn today(lang: Lang) -> String {
+    date(&js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default(), lang)
+}
+
+/// The weekday (Monday = 0) and minute of the day now, in time zone `zone`.
+pub fn now_in(zone: &str) -> Option<(u8, u32)> {
+    let options = js_sys::Object::new();
+    for (key, value) in [("timeZone", zone), ("weekday", "short"), ("hour", "2-digit"), ("minute", "2-digit"), ("hourCycle", "h23")] {
+        js_sys::Reflect::set(&options, &key.into(), &value.into()).ok()?;
+    }
+    let format = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::of1(&"en-GB".into()), &options);
+    let parts = format.format_to_parts(&js_sys::Date::new_0());
+    let part = |kind: &str| {
+        parts.iter().find_map(|p| {
+            let is = js_sys::Reflect::get(&p, &"type".into()).ok()?.as_string()? == kind;
+            is.then(|| js_sys::Reflect::get(&p, &"value".into()).ok()?.as_string()).flatten()
+        })
+    };
+    let weekday = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].iter().position(|d| Some(*d) == part("weekday").as_deref())?;
+    let hour: u32 = part("hour")?.parse().ok()?;
+    let minute: u32 = part("minute")?.parse().ok()?;
+    Some((weekday as u8, hour * 60 + minute))
+}
+
+/// The user's own time zone, as the browser knows it.
+pub fn user_time_zone() -> Option<String> {
+    let options = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new()).resolved_options();
+    js_sys::Reflect::get(&options, &"timeZone".into()).ok()?.as_string()
+}

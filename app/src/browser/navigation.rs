@@ -1,0 +1,76 @@
+//! Where the page is and moving away from it: its address, replacing it, and
+//! leaving links to the site's other pages to the browser.
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+fn location() -> Option<web_sys::Location> {
+    web_sys::window().map(|w| w.location())
+}
+
+/// The path of this page as served (for example `/veiviser/guide.html`).
+pub fn path() -> String {
+    location().and_then(|l| l.pathname().ok()).unwrap_or_default()
+}
+
+/// This page's path and query (`/veiviser/guide.html?guide=mrs`), as site links are written.
+pub fn current() -> String {
+    location().and_then(|l| Some(format!("{}{}", l.pathname().ok()?, l.search().ok()?))).unwrap_or_default()
+}
+
+/// The whole address of this page.
+pub fn href() -> String {
+    location().and_then(|l| l.href().ok()).unwrap_or_default()
+}
+
+/// This site's origin (`https://intranet.example`).
+pub fn origin() -> String {
+    location().and_then(|l| l.origin().ok()).unwrap_or_default()
+}
+
+/// The host name the page was served from, without port.
+pub fn hostname() -> String {
+    location().and_then(|l| l.hostname().ok()).unwrap_or_default()
+}
+
+/// True in a secure context (https, or the PC itself), where browsers let a page ask the PC.
+pub fn is_secure_context() -> bool {
+    web_sys::window().is_some_and(|w| w.is_secure_context())
+}
+
+/// The browser and its language, for a report to the helpdesk.
+pub fn browser() -> String {
+    let navigator = web_sys::window().map(|w| w.navigator());
+    let agent = navigator.as_ref().and_then(|n| n.user_agent().ok()).unwrap_or_default();
+    let language = navigator.and_then(|n| n.language()).unwrap_or_default();
+    format!("{agent} ({language})")
+}
+
+/// Opens `href` in place of this page (the browser loads the page that shows it).
+pub fn replace_page(href: &str) {
+    if let Some(location) = location() {
+        let _ = location.replace(href);
+    }
+}
+
+/// Leaves a click on a link to another page of the site (or to a file) to the
+/// browser. The router follows same-site links inside the page, but this page
+/// has only its own bundle's code: the start page cannot show a guide step.
+/// The click goes no further than the window, so such a link has no `on:click`.
+pub fn leave_other_pages_to_browser() {
+    let Some(window) = web_sys::window() else { return };
+    let on_click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(|event: web_sys::MouseEvent| {
+        let anchor = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest("a[href]").ok().flatten())
+            .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok());
+        let Some(anchor) = anchor else { return };
+        if anchor.origin() == origin() && anchor.pathname() != path() {
+            // Captured at the window, before the router's own listener sees it.
+            event.stop_propagation();
+        }
+    });
+    let _ = window.add_event_listener_with_callback_and_bool("click", on_click.as_ref().unchecked_ref(), true);
+    on_click.forget();
+}

@@ -1,0 +1,98 @@
+//! The helper in words, shared by a step's live panel and the diagnostics page:
+//! what the page needs before it may ask, why it cannot see the helper (each
+//! reason with what to do), and a certificate as the user reads it.
+
+use leptos::prelude::*;
+
+use veiviser_guide::reach::{Permission, Unreachable};
+use veiviser_guide::status::{Certificate, Purpose};
+use veiviser_guide::{Lang, Page, Place};
+
+use crate::browser::helper::Helper;
+use crate::browser::{intl, navigation};
+use crate::i18n::{fill, Speak, Texts};
+use crate::link;
+
+/// Where the helper's origins file is on each system, for the "not allowed" explanation.
+pub const ORIGINS_FILES: &str = "C:\\ProgramData\\Veiviser\\ (Windows), /Library/Application Support/Veiviser/ (macOS), /etc/veiviser/ (Linux)";
+
+/// The browser would ask first: what the check does, and the button that starts it.
+pub fn needs_click(helper: Helper, lang: Lang) -> impl IntoView {
+    let t = lang.texts();
+    view! {
+        <p>{t.needs_click}</p>
+        <p><button type="button" class="button" on:click=move |_| helper.ask()>{t.check_reader}</button></p>
+    }
+}
+
+/// Why the page cannot see the helper, and what to do about it.
+pub fn unreachable(why: Unreachable, helper: Helper, lang: Lang) -> impl IntoView {
+    let t = lang.texts();
+    let try_again = move || view! { <p><button type="button" class="button secondary" on:click=move |_| helper.ask()>{t.try_again}</button></p> };
+    match why {
+        Unreachable::NotRunning => view! {
+            <p class="warning">{t.helper_unavailable}</p>
+            <p><a href=link::href(&Place::page(Page::Diagnostics))>{t.helper_how}</a></p>
+        }
+        .into_any(),
+        Unreachable::BlockedByBrowser => view! {
+            <p class="warning">{t.blocked}</p>
+            <p>{t.blocked_how}</p>
+            <p>{t.blocked_managed} " " <a href=link::href(&Place::page(Page::ForIt))>{t.for_it}</a></p>
+            {try_again()}
+        }
+        .into_any(),
+        Unreachable::NeedsHttps => view! {
+            <p class="warning">{t.needs_https}</p>
+            <p><a href=link::href(&Place::page(Page::ForIt))>{t.for_it}</a></p>
+        }
+        .into_any(),
+        Unreachable::OriginNotAllowed => view! {
+            <p class="warning">{fill(t.origin_not_allowed, &[&navigation::origin(), ORIGINS_FILES])}</p>
+            <p><a href=link::href(&Place::page(Page::ForIt))>{t.for_it}</a></p>
+        }
+        .into_any(),
+    }
+}
+
+/// The same in one line of plain text, for the report copied for the helpdesk.
+pub fn unreachable_text(why: Unreachable, lang: Lang) -> String {
+    let t = lang.texts();
+    match why {
+        Unreachable::NotRunning => t.helper_unavailable.to_owned(),
+        Unreachable::BlockedByBrowser => t.blocked.to_owned(),
+        Unreachable::NeedsHttps => t.needs_https.to_owned(),
+        Unreachable::OriginNotAllowed => fill(t.origin_not_allowed, &[&navigation::origin(), ORIGINS_FILES]),
+    }
+}
+
+/// The browser's permission as the user reads it.
+pub fn permission_words(permission: Option<Permission>, t: &'static Texts) -> &'static str {
+    match permission {
+        Some(Permission::Granted) => t.perm_granted,
+        Some(Permission::Prompt) => t.perm_prompt,
+        Some(Permission::Denied) => t.perm_denied,
+        Some(Permission::Unknown) => t.perm_unknown,
+        None => t.not_known,
+    }
+}
+
+/// One certificate as a line: issuer, purpose, valid until.
+pub fn certificate_line(c: &Certificate, lang: Lang) -> String {
+    let t = lang.texts();
+    let mut line = fill(t.certificate_line, &[&c.issuer_cn, purpose(t, c.purpose), &intl::date(&c.not_after, lang)]);
+    if c.expired {
+        line.push_str(t.expired_mark);
+    }
+    line
+}
+
+/// A certificate purpose as the user reads it.
+pub fn purpose(t: &'static Texts, purpose: Purpose) -> &'static str {
+    match purpose {
+        Purpose::Authentication => t.authentication,
+        Purpose::Signing => t.signing,
+        Purpose::Encryption => t.encryption,
+        Purpose::Other => t.other_purpose,
+    }
+}

@@ -1,0 +1,23 @@
+//! The site's three pages, one module each, with the views each shows:
+//! [`start`] (`index.html`), [`guide`] (`guide.html`) and [`tools`] (`tools.html`).
+
+pub mod guide;
+pub mod start;
+pub mod tools;
+
+use leptos::prelude::*;
+
+use crate::browser::{document, navigation};
+use crate::link;
+
+/// Sets the document's title to `title` once the view is shown.
+pub fn title(title: String) {
+    Effect::new(move |_| document::set_title(&title));
+}
+
+/// Sends the browser to the start page: the query names nothing this page shows.
+pub fn to_start_page() -> AnyView {
+    let href = link::href(&veiviser_guide::Place::start_page());
+    Effect::new(move |_| navigation::replace_page(&href));
+    ().into_any()
+}

@@ -1,0 +1,96 @@
+//! What every page of the site has: the header with the language switcher, the
+//! organisation's settings in force, the footer, and the guide index that the
+//! page's own [`Main`] fills `<main>` from.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+use std::sync::Arc;
+
+use veiviser_guide::{GuideEntry, Index, Lang, Page, Place};
+
+use crate::browser::document;
+use crate::browser::helper::Helper;
+use crate::components::language_switcher::LanguageSwitcher;
+use crate::components::{loading, problem, support};
+use crate::i18n::{Speak, Texts};
+use crate::{content, language, link};
+
+/// What a page shows in `<main>` once the guide index and settings are there.
+pub type Main = fn(Context) -> AnyView;
+
+/// What the page's [`Main`] gets to work with.
+#[derive(Clone)]
+pub struct Context {
+    /// The whole index: every guide the site has.
+    pub index: Arc<Index>,
+    /// The guides the start page lists (the organisation's choice).
+    pub shown: Arc<Vec<GuideEntry>>,
+    /// Where the user is: the query string, read again on every navigation.
+    pub place: Memo<Place>,
+    pub lang: Lang,
+}
+
+/// The name of a tools page, as its link reads.
+pub fn page_name(page: Page, t: &'static Texts) -> &'static str {
+    match page {
+        Page::Search => t.search,
+        Page::Helpdesk => t.helpdesk,
+        Page::Diagnostics => t.diagnostics,
+        Page::ForIt => t.for_it,
+    }
+}
+
+/// The frame of every page around `main`.
+#[component]
+pub fn Shell(main: Main) -> impl IntoView {
+    let location = use_location();
+    let place = Memo::new(move |_| Place::from_query(&location.search.get()));
+    let site = LocalResource::new(content::fetch_site);
+    let settings = move || site.get().and_then(|s| s.ok());
+    let default_lang = Memo::new(move |_| settings().map(|s| s.settings.default_language).unwrap_or_default());
+    let lang = Memo::new(move |_| language::current(place.read().lang, default_lang.get()));
+    Effect::new(move |_| {
+        document::set_lang(lang.get().code());
+        if place.read().lang.is_some() {
+            language::remember(lang.get());
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(site) = settings() {
+            document::set_css_property("brand", &site.settings.brand);
+            document::set_css_property("link", &site.settings.link);
+        }
+    });
+    let port = Signal::derive(move || settings().map_or(veiviser_api::DEFAULT_PORT, |s| s.settings.helper_port));
+    Helper::provide(port);
+    view! {
+        <a class="skip-link" href="#main">{move || lang.get().texts().skip_to_content}</a>
+        <header class="site-header">
+            <a class="site-name" href=link::href(&Place::start_page())>
+                {move || settings().and_then(|s| s.settings.logo.clone()).map(|logo| view! { <img class="logo" src=logo alt=""/> })}
+                {move || settings().map(|s| s.settings.name.clone()).unwrap_or_else(|| "Veiviser".into())}
+            </a>
+            <LanguageSwitcher lang place/>
+        </header>
+        {move || settings().and_then(|s| problem::settings_problems(s.settings_findings, lang.get()))}
+        <main id="main" tabindex="-1">
+            {move || {
+                let lang = lang.get();
+                match site.get() {
+                    None => loading::loading(lang),
+                    Some(Err(content_problem)) => problem::problem(content_problem, lang),
+                    Some(Ok(site)) => main(Context { index: site.index, shown: site.shown, place, lang }),
+                }
+            }}
+        </main>
+        <footer class="site-footer">
+            {move || settings().and_then(|s| s.settings.support.clone()).map(|s| support::support(&s, lang.get()))}
+            <ul>
+                {Page::ALL
+                    .into_iter()
+                    .map(|page| view! { <li><a href=link::href(&Place::page(page))>{move || page_name(page, lang.get().texts())}</a></li> })
+                    .collect_view()}
+            </ul>
+        </footer>
+    }
+}
