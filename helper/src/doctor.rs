@@ -210,6 +210,20 @@ mod tests {
     }
 
     #[test]
+    fn a_windows_hello_reader_is_listed_as_virtual_and_is_no_card_to_the_diagnosis() {
+        let shared = Shared::new();
+        shared.update(|s| {
+            s.service = Service::Ok;
+            let hello = read(CardKind::Unknown, vec![], None);
+            s.readers = vec![Reader { name: "Windows Hello for Business 1".into(), card: Some(hello) }];
+        });
+        let text = describe(&shared.snapshot());
+        assert!(text.contains("Reader 1: Windows Hello for Business 1 (virtual, not a card reader)"), "{text}");
+        assert!(text.contains("Plug in the card reader"), "{text}");
+        assert!(!text.contains("tell the helpdesk its ATR"), "the virtual card is not the user's: {text}");
+    }
+
+    #[test]
     fn a_healthy_card_has_nothing_wrong() {
         let text = describe(&with_card(read(CardKind::Pkcs15, vec![certificate(false)], None)));
         assert!(text.contains("What is wrong: nothing found"), "{text}");

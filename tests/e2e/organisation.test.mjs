@@ -70,3 +70,20 @@ test('a broken settings file is explained with line and column, and defaults are
   await syntax.page.locator('.settings-problem').getByText(/settings\.json:1:\d+: error: the settings are not valid/).waitFor();
   await syntax.page.locator('h1', { hasText: 'Hva vil du gjøre?' }).waitFor();
 });
+
+test('a guide that links to a guide the organisation hid still loads: its links are checked against the whole index', async () => {
+  const { page, problems } = await withSettings(JSON.stringify({ guides: ['mrs'] }));
+  const markdown = await (await fetch(new URL('content/mrs.nb.md', SITE))).text();
+  const linked = markdown.replace(/(\n## [^\n]*\{#hvordan\}\n)/, '$1\nGjelder det Sverige, se [Webcert](webcert.sv.md).\n');
+  assert.notEqual(linked, markdown, 'the link was added');
+  await page.route('**/content/mrs.nb.md', (route) => route.fulfill({ contentType: 'text/markdown', body: linked }));
+  await page.goto(SITE);
+  await page.locator('a.guide-link').first().waitFor();
+  assert.deepEqual(await page.locator('a.guide-link').count(), 1, 'the start page shows only MRS');
+  await page.goto(`${SITE}guide.html?guide=mrs`);
+  await page.locator('h1', { hasText: 'Hvordan vil du logge på?' }).waitFor();
+  assert.equal(await page.locator('.problem').count(), 0, await page.locator('main').innerText());
+  const webcert = page.getByRole('link', { name: 'Webcert' });
+  assert.match(await webcert.getAttribute('href'), /guide\.html\?guide=webcert$/);
+  assert.deepEqual(problems, []);
+});
