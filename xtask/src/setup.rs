@@ -5,13 +5,15 @@ use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use sha2::{Digest, Sha256};
+
 use crate::command::{cargo, on_path, output, root, run, say};
 use crate::toolchain::{self, Wasm};
 
 const TRUNK_VERSION: &str = "0.21.14";
 
 /// Debian packages and why each group is needed.
-const TEST_PACKAGES: &[&str] = &["chromium", "chromium-driver", "pcscd", "vsmartcard-vpcd"];
+const TEST_PACKAGES: &[&str] = &["chromium", "chromium-driver", "pcscd", "vsmartcard-vpcd", "procps"];
 const HELPER_PACKAGES: &[&str] = &["libpcsclite-dev", "pkg-config"];
 const NODE_PACKAGES: &[&str] = &["nodejs", "npm"];
 
@@ -111,14 +113,34 @@ fn cargo_install(krate: &str, version: &str, locked: bool, why: &str) -> Result<
     run(&mut command, &format!("installing {krate} {version}"))
 }
 
+/// The oldest Node.js the browser tests run on (Playwright needs 20).
+const NODE_MAJOR: u32 = 20;
+
+/// Fails with what to do when Node.js is older than the tests need.
+fn check_node() -> Result<(), String> {
+    let version = output(Command::new("node").arg("--version")).ok_or("cannot run `node --version`: is Node.js installed?")?;
+    let major = version.trim_start_matches('v').split('.').next().and_then(|m| m.parse::<u32>().ok());
+    match major {
+        Some(major) if major >= NODE_MAJOR => Ok(()),
+        _ => Err(format!(
+            "Node.js {version} is too old: the browser tests (Playwright) need Node.js {NODE_MAJOR} or later (Debian 12's nodejs package is 18)"
+        )),
+    }
+}
+
 /// Runs `npm ci` in `dir` unless its node_modules was installed from exactly this
-/// package.json and package-lock.json (a fingerprint of both is kept beside it),
-/// so an edited manifest or lock is installed, and an out-of-sync pair fails here.
+/// package.json and package-lock.json (their SHA-256 is kept beside it), so an
+/// edited manifest or lock is installed, and an out-of-sync pair fails here.
 fn npm_ci(dir: &Path, why: &str) -> Result<(), String> {
+    check_node()?;
     let read = |name: &str| std::fs::read(dir.join(name)).map_err(|e| format!("cannot read {}: {e}", dir.join(name).display()));
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    std::hash::Hash::hash(&(read("package.json")?, read("package-lock.json")?), &mut hasher);
-    let fingerprint = format!("{:016x}\n", std::hash::Hasher::finish(&hasher));
+    let mut hasher = Sha256::new();
+    for name in ["package.json", "package-lock.json"] {
+        let bytes = read(name)?;
+        hasher.update((bytes.len() as u64).to_le_bytes());
+        hasher.update(&bytes);
+    }
+    let fingerprint: String = hasher.finalize().iter().map(|b| format!("{b:02x}")).collect::<String>() + "\n";
     let marker = dir.join("node_modules/.veiviser-installed");
     if std::fs::read_to_string(&marker).is_ok_and(|m| m == fingerprint) {
         return Ok(());

@@ -3,7 +3,8 @@
 //! rustup's wasm32 target is used when it is installed or installs quickly.
 //! Offline, `rustup target add` hangs, so the fallback is Debian's second
 //! toolchain (rustc-web, with the standard library's source in rust-web-src),
-//! building std itself (build-std) and linking with rustup's rust-lld.
+//! building std itself (build-std) and linking with rustup's rust-lld for the
+//! host the build runs on.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -59,23 +60,41 @@ fn rustup_sysroot() -> Option<PathBuf> {
     output(Command::new("rustc").args(["--print", "sysroot"])).map(PathBuf::from)
 }
 
-/// Picks the wasm toolchain, trying rustup's target once per checkout when it is missing.
+/// How long a failed `rustup target add` is remembered before it is tried again.
+const RETRY_RUSTUP_AFTER: Duration = Duration::from_secs(24 * 60 * 60);
+
+/// Picks the wasm toolchain. When rustup's target is missing it is tried, and a
+/// failure is remembered for a day, so offline runs do not wait on it every time
+/// and a machine that comes online gets rustup's target the next day.
 pub fn choose() -> Result<Wasm, String> {
     let sysroot = rustup_sysroot().ok_or("cannot run `rustc --print sysroot`: is Rust installed with rustup?")?;
     if sysroot.join("lib/rustlib").join(TARGET).is_dir() {
         return Ok(Wasm::Rustup);
     }
     let marker = root().join("target/xtask/rustup-wasm-unavailable");
-    if !marker.exists() && rustup_target_add() {
+    let failed_lately = std::fs::metadata(&marker)
+        .and_then(|m| m.modified())
+        .is_ok_and(|at| at.elapsed().is_ok_and(|age| age < RETRY_RUSTUP_AFTER));
+    if !failed_lately && rustup_target_add() {
+        let _ = std::fs::remove_file(&marker);
         return Ok(Wasm::Rustup);
     }
-    let _ = std::fs::create_dir_all(marker.parent().expect("marker has a parent"));
-    let _ = std::fs::write(&marker, "rustup could not install wasm32-unknown-unknown; using Debian's rustc-web\n");
-    let lld = sysroot.join("lib/rustlib/x86_64-unknown-linux-gnu/bin/rust-lld");
+    if !failed_lately {
+        let _ = std::fs::create_dir_all(marker.parent().expect("marker has a parent"));
+        let _ = std::fs::write(&marker, "rustup could not install wasm32-unknown-unknown; using Debian's rustc-web\n");
+    }
+    let host = host_triple().ok_or("cannot read the host triple from `rustc -vV`")?;
+    let lld = sysroot.join("lib/rustlib").join(&host).join("bin/rust-lld");
     if !lld.exists() {
         return Err(format!("rust-lld not found at {}: the rustup toolchain should ship it", lld.display()));
     }
     Ok(Wasm::Debian { lld })
+}
+
+/// The triple rustc builds for by default (`x86_64-unknown-linux-gnu`, `aarch64-unknown-linux-gnu`).
+fn host_triple() -> Option<String> {
+    let verbose = output(Command::new("rustc").arg("-vV"))?;
+    verbose.lines().find_map(|line| line.strip_prefix("host: ")).map(str::to_owned)
 }
 
 fn rustup_target_add() -> bool {

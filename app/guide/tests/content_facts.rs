@@ -2,36 +2,89 @@
 //! questions and short steps. These tests prove that the rewriting kept the facts
 //! a user relies on: names of buttons and fields, issuers, times, phone numbers,
 //! opening hours, addresses and warnings, and the live checks on card steps.
+//! They read the guides as the site does, through the guide model: what a step
+//! shows is its title, its body as rendered, and its ways on.
 
-use std::fs;
+mod common;
 
-const CONTENT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../content/");
+use veiviser_guide::live::LiveCheck;
+use veiviser_guide::{render, Guide, Index, Step, Target};
 
-/// The guide's text with every run of white space made one space, so a fact
-/// that the Markdown wraps over two lines is still found.
-fn guide(file: &str) -> String {
-    let path = format!("{CONTENT}{file}");
-    let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
+fn content() -> (Index, Vec<Guide>) {
+    common::content()
+}
+
+/// The guide in file `file` (`mrs.nb.md`).
+fn guide(file: &str) -> Guide {
+    content().1.into_iter().find(|g| g.path == file).unwrap_or_else(|| panic!("no guide file {file}"))
+}
+
+/// Where a link leads, as written in the content.
+fn target(target: &Target) -> String {
+    match target {
+        Target::Step(id) => format!("#{id}"),
+        Target::Guide { guide, step } => format!("{guide}#{}", step.as_deref().unwrap_or_default()),
+        Target::External(url) | Target::File(url) | Target::Unsafe(url) => url.clone(),
+    }
+}
+
+/// What the step shows: its title, its body as rendered (links to where they
+/// lead), and each way on with its label and hint, white space made one space.
+fn shown(step: &Step) -> String {
+    let body = render::to_html(&step.body, &target);
+    let ways: Vec<String> = step.ways.iter().map(|w| format!("{} {} {}", w.label, w.hint, target(&w.target))).collect();
+    one_space(&format!("{} {body} {}", step.title, ways.join(" ")))
+}
+
+fn one_space(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Asserts that every fact appears in the guide, listing all that are missing.
+/// A fact as the rendered page holds it: `**x**` bold, `*x*` emphasis, `` `x` `` code, `<>&` escaped.
+fn as_rendered(fact: &str) -> String {
+    let escaped = fact.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+    [("**", "strong"), ("*", "em"), ("`", "code")].iter().fold(escaped, |text, (mark, tag)| {
+        let mut out = String::new();
+        for (i, part) in text.split(mark).enumerate() {
+            if i > 0 {
+                out.push_str(&if i % 2 == 1 { format!("<{tag}>") } else { format!("</{tag}>") });
+            }
+            out.push_str(part);
+        }
+        out
+    })
+}
+
+/// Asserts that every fact shows in the guide, listing all that are missing.
 fn assert_keeps(file: &str, facts: &[&str]) {
-    let text = guide(file);
-    let missing: Vec<_> = facts.iter().filter(|fact| !text.contains(*fact)).collect();
+    let g = guide(file);
+    let intro = render::to_html(&g.intro, &target);
+    let steps: Vec<String> = g.steps.iter().map(shown).collect();
+    let text = one_space(&format!("{} {intro} {}", g.title, steps.join(" ")));
+    let missing: Vec<_> = facts.iter().filter(|fact| !text.contains(&as_rendered(fact))).collect();
     assert!(missing.is_empty(), "{file} has lost facts of its source: {missing:?}");
 }
 
-/// The text of one step: from its heading (`{#id` or `{#id .class}`) to the next step.
-fn step(file: &str, id: &str) -> String {
-    let text = guide(file);
-    let start = [format!("{{#{id}}}"), format!("{{#{id} ")]
-        .iter()
-        .find_map(|marker| text.find(marker.as_str()))
-        .unwrap_or_else(|| panic!("{file} has no step `{id}`"));
-    let rest = &text[start..];
-    let end = rest.find(" ## ").unwrap_or(rest.len());
-    rest[..end].to_owned()
+/// The step `id` of the guide in `file`.
+fn step(file: &str, id: &str) -> Step {
+    guide(file).steps.into_iter().find(|s| s.id == id).unwrap_or_else(|| panic!("{file} has no step `{id}`"))
+}
+
+/// A step's live checks, without where they stand in the file.
+fn checks(step: &Step) -> Option<LiveCheck> {
+    step.live.clone().map(|check| LiveCheck { offset: 0, ..check })
+}
+
+fn card_present() -> Option<LiveCheck> {
+    Some(LiveCheck { card_present: true, ..LiveCheck::default() })
+}
+
+fn issuer(issuer: &str, purpose: Option<veiviser_guide::live::Purpose>) -> Option<LiveCheck> {
+    Some(LiveCheck { issuer: Some(issuer.into()), purpose, ..LiveCheck::default() })
+}
+
+fn pin_tries() -> Option<LiveCheck> {
+    Some(LiveCheck { pin_tries: true, ..LiveCheck::default() })
 }
 
 #[test]
@@ -63,13 +116,6 @@ fn mrs_guide_keeps_every_key_fact_of_its_source() {
             "kode på SMS",
         ],
     );
-}
-
-#[test]
-fn mrs_card_and_certificate_steps_declare_their_live_checks() {
-    assert!(step("mrs.nb.md", "sett-inn-kort").contains("```check card: present ```"));
-    assert!(step("mrs.nb.md", "velg-sertifikat")
-        .contains("```check issuer: ihelse.net Issuing CA4 purpose: authentication ```"));
 }
 
 #[test]
@@ -150,12 +196,6 @@ fn hjemmekontor_guide_keeps_every_key_fact_of_its_source() {
 }
 
 #[test]
-fn hjemmekontor_card_steps_declare_their_live_checks() {
-    assert!(step("hjemmekontor.nb.md", "sett-inn-kort").contains("```check card: present ```"));
-    assert!(step("hjemmekontor.nb.md", "buypass-id").contains("```check issuer: Buypass ```"));
-}
-
-#[test]
 fn eportal_guide_keeps_every_key_fact_of_its_source() {
     assert_keeps(
         "eportal.nb.md",
@@ -210,7 +250,6 @@ fn webcert_guide_keeps_every_key_fact_of_its_source() {
     assert_keeps(
         "webcert.sv.md",
         &[
-            "lang: sv",
             "SITHS eID",
             "pinkod 1 (PIN1)",
             "Region Stockholm",
@@ -232,78 +271,10 @@ fn webcert_guide_keeps_every_key_fact_of_its_source() {
 }
 
 #[test]
-fn webcert_card_pin_and_signing_steps_declare_their_live_checks() {
-    let file = "webcert.sv.md";
-    assert!(step(file, "satt-i-kort").contains("```check card: present ```"));
-    assert!(step(file, "registrera-pin1").contains("```check pin: tries ```"));
-    assert!(step(file, "signera-pin1").contains("```check pin: tries ```"));
-    assert!(step(file, "denna-enhet").contains("```check purpose: signing ```"));
-}
-
-#[test]
-fn index_lists_the_five_guides_in_order_with_their_start_steps() {
-    let path = format!("{CONTENT}index.json");
-    let index: serde_json::Value =
-        serde_json::from_str(&fs::read_to_string(&path).unwrap()).expect("index.json is valid JSON");
-    let guides = index["guides"].as_array().expect("index.json has a `guides` list");
-    let ids: Vec<_> = guides.iter().map(|g| g["id"].as_str().unwrap()).collect();
-    assert_eq!(ids, ["mrs", "helseregister", "hjemmekontor", "eportal", "webcert"]);
-    for entry in guides {
-        let id = entry["id"].as_str().unwrap();
-        let start = entry["start"].as_str().unwrap();
-        for lang in entry["languages"].as_array().unwrap() {
-            let lang = lang.as_str().unwrap();
-            assert!(entry["title"][lang].is_string(), "{id} has no title in {lang}");
-            assert!(entry["audience"][lang].is_string(), "{id} has no audience in {lang}");
-            step(&format!("{id}.{lang}.md"), start);
-        }
-    }
-    let webcert = &guides[4];
-    assert_eq!(webcert["languages"], serde_json::json!(["sv", "nb", "en"]));
-    for lang in ["sv", "nb"] {
-        assert!(webcert["title"][lang].is_string() && webcert["audience"][lang].is_string());
-    }
-}
-
-/// Every translation of a guide and the file it was translated from.
-const TRANSLATIONS: [(&str, &str); 6] = [
-    ("mrs.en.md", "mrs.nb.md"),
-    ("helseregister.en.md", "helseregister.nb.md"),
-    ("hjemmekontor.en.md", "hjemmekontor.nb.md"),
-    ("eportal.en.md", "eportal.nb.md"),
-    ("webcert.en.md", "webcert.sv.md"),
-    ("webcert.nb.md", "webcert.sv.md"),
-];
-
-/// The step ids of a guide, in the order of its headings.
-fn step_ids(file: &str) -> Vec<String> {
-    let path = format!("{CONTENT}{file}");
-    let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
-    text.lines()
-        .filter(|line| line.starts_with("## "))
-        .filter_map(|line| line.rsplit_once("{#"))
-        .map(|(_, id)| id.trim_end().trim_end_matches('}').split(' ').next().unwrap_or_default().to_owned())
-        .collect()
-}
-
-/// The targets of the links to steps in `text` (`](#id)`), in order.
-fn step_links(text: &str) -> Vec<&str> {
-    text.match_indices("](#").map(|(at, _)| &text[at + 3..]).map(|rest| &rest[..rest.find(')').unwrap_or(0)]).collect()
-}
-
-/// The live checks of a step: its ```check block, white space made one space.
-fn checks(step: &str) -> Option<&str> {
-    let start = step.find("```check")?;
-    let end = step[start + 8..].find("```")? + start + 8;
-    Some(&step[start..end + 3])
-}
-
-#[test]
 fn english_guides_keep_the_key_facts_of_their_sources() {
     assert_keeps(
         "mrs.en.md",
         &[
-            "lang: en",
             "Internet Explorer",
             "smartcard or with a code sent by SMS",
             "**Jeg har et smartkort** (\"I have a smartcard\")",
@@ -332,7 +303,6 @@ fn english_guides_keep_the_key_facts_of_their_sources() {
     assert_keeps(
         "helseregister.en.md",
         &[
-            "lang: en",
             "NorArtritt",
             "Are you a new user?",
             "https://helseregister.no",
@@ -365,7 +335,6 @@ fn english_guides_keep_the_key_facts_of_their_sources() {
     assert_keeps(
         "hjemmekontor.en.md",
         &[
-            "lang: en",
             "Norsk Helsenett",
             "01.04.2020",
             "Hjemmekontor – Sjekkliste før installasjon",
@@ -403,7 +372,6 @@ fn english_guides_keep_the_key_facts_of_their_sources() {
     assert_keeps(
         "eportal.en.md",
         &[
-            "lang: en",
             "What do you want to do?",
             "**Brukerhåndtering - Aktivere ePortal** (\"User management - Activate ePortal\")",
             "Only users with the Administrator right can change the values.",
@@ -452,7 +420,6 @@ fn english_guides_keep_the_key_facts_of_their_sources() {
     assert_keeps(
         "webcert.en.md",
         &[
-            "lang: en",
             "SITHS eID",
             "PIN code 1 (PIN1)",
             "Region Stockholm",
@@ -478,7 +445,6 @@ fn norwegian_webcert_guide_keeps_the_key_facts_of_its_swedish_source() {
     assert_keeps(
         "webcert.nb.md",
         &[
-            "lang: nb",
             "SITHS eID",
             "PIN-kode 1 (PIN1)",
             "Region Stockholm",
@@ -500,15 +466,74 @@ fn norwegian_webcert_guide_keeps_the_key_facts_of_its_swedish_source() {
 }
 
 #[test]
+fn every_guide_file_is_in_the_language_its_name_says() {
+    for g in content().1 {
+        assert_eq!(Some(g.lang.as_str()), veiviser_guide::guide::lang_of(&g.path), "{}", g.path);
+    }
+}
+
+#[test]
+fn mrs_card_and_certificate_steps_declare_their_live_checks() {
+    use veiviser_guide::live::Purpose;
+    assert_eq!(checks(&step("mrs.nb.md", "sett-inn-kort")), card_present());
+    assert_eq!(checks(&step("mrs.nb.md", "velg-sertifikat")), issuer("ihelse.net Issuing CA4", Some(Purpose::Authentication)));
+}
+
+#[test]
+fn hjemmekontor_card_steps_declare_their_live_checks() {
+    assert_eq!(checks(&step("hjemmekontor.nb.md", "sett-inn-kort")), card_present());
+    assert_eq!(checks(&step("hjemmekontor.nb.md", "buypass-id")), issuer("Buypass", None));
+}
+
+#[test]
+fn webcert_card_pin_and_signing_steps_declare_their_live_checks() {
+    let file = "webcert.sv.md";
+    assert_eq!(checks(&step(file, "satt-i-kort")), card_present());
+    assert_eq!(checks(&step(file, "registrera-pin1")), pin_tries());
+    assert_eq!(checks(&step(file, "signera-pin1")), pin_tries());
+    let signing = Some(LiveCheck { purpose: Some(veiviser_guide::live::Purpose::Signing), ..LiveCheck::default() });
+    assert_eq!(checks(&step(file, "denna-enhet")), signing);
+}
+
+#[test]
+fn index_lists_the_five_guides_in_order_with_their_start_steps() {
+    let (index, _) = content();
+    let ids: Vec<_> = index.guides.iter().map(|g| g.id.as_str()).collect();
+    assert_eq!(ids, ["mrs", "helseregister", "hjemmekontor", "eportal", "webcert"]);
+    for entry in &index.guides {
+        for lang in &entry.languages {
+            assert!(entry.title.contains_key(lang), "{} has no title in {lang}", entry.id);
+            assert!(entry.audience.contains_key(lang), "{} has no audience in {lang}", entry.id);
+            step(&entry.file(lang), &entry.start);
+        }
+    }
+    assert_eq!(index.guide("webcert").unwrap().languages, ["sv", "nb", "en"]);
+}
+
+/// Every translation of a guide and the file it was translated from.
+const TRANSLATIONS: [(&str, &str); 6] = [
+    ("mrs.en.md", "mrs.nb.md"),
+    ("helseregister.en.md", "helseregister.nb.md"),
+    ("hjemmekontor.en.md", "hjemmekontor.nb.md"),
+    ("eportal.en.md", "eportal.nb.md"),
+    ("webcert.en.md", "webcert.sv.md"),
+    ("webcert.nb.md", "webcert.sv.md"),
+];
+
+/// The targets of a step's links to steps of its own guide, in order.
+fn step_links(step: &Step) -> Vec<String> {
+    step.links.iter().filter_map(|l| match &l.target { Target::Step(id) => Some(id.clone()), _ => None }).collect()
+}
+
+#[test]
 fn translations_keep_every_step_and_the_ways_of_each_step_in_order() {
     for (translation, source) in TRANSLATIONS {
-        assert_eq!(step_ids(translation), step_ids(source), "{translation} lacks steps of {source}");
-        for id in step_ids(source) {
-            let (ours, theirs) = (step(translation, &id), step(source, &id));
-            let (links, source_links) = (step_links(&ours), step_links(&theirs));
-            assert_eq!(links, source_links, "{translation}, step `{id}`: links differ from {source}");
-            let classes = |text: &str| text[..text.find('}').unwrap_or(0)].to_owned();
-            assert_eq!(classes(&ours), classes(&theirs), "{translation}, step `{id}`: .end/.loop differ from {source}");
+        let (ours, theirs) = (guide(translation), guide(source));
+        let ids = |g: &Guide| g.steps.iter().map(|s| s.id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(&ours), ids(&theirs), "{translation} lacks steps of {source}");
+        for (mine, original) in ours.steps.iter().zip(&theirs.steps) {
+            assert_eq!(step_links(mine), step_links(original), "{translation}, step `{}`: links differ from {source}", mine.id);
+            assert_eq!(mine.classes, original.classes, "{translation}, step `{}`: .end/.loop differ from {source}", mine.id);
         }
     }
 }
@@ -516,22 +541,18 @@ fn translations_keep_every_step_and_the_ways_of_each_step_in_order() {
 #[test]
 fn translations_keep_the_live_checks_of_their_sources_unchanged() {
     for (translation, source) in TRANSLATIONS {
-        for id in step_ids(source) {
-            let (ours, theirs) = (step(translation, &id), step(source, &id));
-            assert_eq!(checks(&ours), checks(&theirs), "{translation}, step `{id}`: check block differs from {source}");
+        for (mine, original) in guide(translation).steps.iter().zip(&guide(source).steps) {
+            assert_eq!(checks(mine), checks(original), "{translation}, step `{}`: check block differs from {source}", mine.id);
         }
     }
 }
 
 #[test]
 fn index_lists_english_for_every_guide_after_its_source_language() {
-    let path = format!("{CONTENT}index.json");
-    let index: serde_json::Value = serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
-    for entry in index["guides"].as_array().unwrap() {
-        let id = entry["id"].as_str().unwrap();
-        let languages = entry["languages"].as_array().unwrap();
-        assert_eq!(languages.last(), Some(&serde_json::json!("en")), "{id} does not list English last");
-        assert_ne!(languages[0], "en", "{id} lists English before its source language");
-        assert!(entry["title"]["en"].is_string() && entry["audience"]["en"].is_string(), "{id} has no English texts");
+    let (index, _) = content();
+    for entry in &index.guides {
+        assert_eq!(entry.languages.last().map(String::as_str), Some("en"), "{} does not list English last", entry.id);
+        assert_ne!(entry.languages[0], "en", "{} lists English before its source language", entry.id);
+        assert!(entry.title.contains_key("en") && entry.audience.contains_key("en"), "{} has no English texts", entry.id);
     }
 }
