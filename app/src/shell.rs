@@ -6,12 +6,13 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use std::sync::Arc;
 
+use veiviser_guide::support::Contact;
 use veiviser_guide::{GuideEntry, Index, Lang, Page, Place};
 
 use crate::browser::document;
 use crate::browser::helper::Helper;
 use crate::components::language_switcher::LanguageSwitcher;
-use crate::components::{loading, problem, support};
+use crate::components::{contact, loading, problem};
 use crate::i18n::{Speak, Texts};
 use crate::{content, language, link};
 
@@ -28,6 +29,8 @@ pub struct Context {
     /// Where the user is: the query string, read again on every navigation.
     pub place: Memo<Place>,
     pub lang: Lang,
+    /// The organisation's own support contact (`settings.json`), beside each guide's.
+    pub support: Option<Contact>,
 }
 
 /// The name of a tools page, as its link reads.
@@ -79,12 +82,15 @@ pub fn Shell(main: Main) -> impl IntoView {
                 match site.get() {
                     None => loading::loading(lang),
                     Some(Err(content_problem)) => problem::problem(content_problem, lang),
-                    Some(Ok(site)) => main(Context { index: site.index, shown: site.shown, place, lang }),
+                    Some(Ok(site)) => {
+                        let support = site.settings.support.clone();
+                        main(Context { index: site.index, shown: site.shown, place, lang, support })
+                    }
                 }
             }}
         </main>
         <footer class="site-footer">
-            {move || settings().and_then(|s| s.settings.support.clone()).map(|s| support::support(&s, lang.get()))}
+            {move || settings().and_then(|s| s.settings.support.clone()).map(|c| contact::footer(&c, lang.get()))}
             <ul>
                 {Page::ALL
                     .into_iter()

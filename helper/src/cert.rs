@@ -76,6 +76,11 @@ fn names(usage: &KeyUsage) -> Vec<String> {
     .collect()
 }
 
+/// A Unix time as RFC 3339 in UTC (`2026-05-01T12:00:00Z`).
+pub fn rfc3339_at(unix: i64) -> String {
+    ASN1Time::from_timestamp(unix).map(|time| rfc3339(&time)).unwrap_or_default()
+}
+
 /// `2026-05-01T12:00:00Z`.
 fn rfc3339(time: &ASN1Time) -> String {
     let t = time.to_datetime();

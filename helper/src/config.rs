@@ -60,10 +60,45 @@ pub fn parse_origins(text: &str, source: &str) -> Result<Vec<String>, String> {
         .collect()
 }
 
-/// The settings from the command line plus origins files: `config` if given (it
-/// must exist), else whichever [`default_files`] exist.
-pub fn load(port: u16, origins: &[String], config: Option<&Path>) -> Result<Config, String> {
+/// Settings an installer wrote for the whole machine: on Windows the MSI's
+/// `ALLOWED_ORIGINS` (space-separated) and `PORT`, under `HKLM\SOFTWARE\Veiviser\Helper`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Machine {
+    pub origins: Vec<String>,
+    pub port: Option<u16>,
+}
+
+impl Machine {
+    /// The machine's settings from their text, as the installer wrote them (`source` names where).
+    pub fn parse(origins: Option<&str>, port: Option<&str>, source: &str) -> Result<Machine, String> {
+        let origins = origins.unwrap_or_default().split_whitespace().map(|o| normalize_origin(o).map_err(|e| format!("{source}: {e}")));
+        let port = match port.map(str::trim).filter(|p| !p.is_empty()) {
+            None => None,
+            Some(text) => Some(text.parse::<u16>().ok().filter(|p| *p >= 1024).ok_or_else(|| {
+                format!("{source}: port `{text}` must be a port from 1024 to 65535")
+            })?),
+        };
+        Ok(Machine { origins: origins.collect::<Result<_, _>>()?, port })
+    }
+
+    /// The settings this machine's installer wrote (none outside Windows).
+    pub fn installed() -> Result<Machine, String> {
+        #[cfg(windows)]
+        {
+            let (origins, port) = (crate::windows::setting("AllowedOrigins"), crate::windows::setting("Port"));
+            Machine::parse(origins.as_deref(), port.as_deref(), &format!("HKLM\\{}", crate::windows::SETTINGS_KEY))
+        }
+        #[cfg(not(windows))]
+        Ok(Machine::default())
+    }
+}
+
+/// The settings from the command line, the installer's and the origins files:
+/// `config` if given (it must exist), else whichever [`default_files`] exist. The
+/// port is the command line's, else the installer's, else [`DEFAULT_PORT`].
+pub fn load(port: Option<u16>, origins: &[String], config: Option<&Path>, machine: Machine) -> Result<Config, String> {
     let mut all = origins.to_vec();
+    all.extend(machine.origins);
     let files = match config {
         Some(path) => vec![(path.to_path_buf(), true)],
         None => default_files().into_iter().map(|p| (p, false)).collect(),
@@ -77,7 +112,7 @@ pub fn load(port: u16, origins: &[String], config: Option<&Path>) -> Result<Conf
             Err(_) => {}
         }
     }
-    Config::new(port, &all)
+    Config::new(port.or(machine.port).unwrap_or(DEFAULT_PORT), &all)
 }
 
 /// An origin as browsers send it: lower-case scheme and host, no trailing slash.
@@ -131,10 +166,28 @@ mod tests {
         std::fs::create_dir_all(&dir).unwrap();
         let file = dir.join(ORIGINS_FILE);
         std::fs::write(&file, "https://intranet.example\n").unwrap();
-        let config = load(1, &["http://127.0.0.1:8080".into()], Some(&file)).unwrap();
+        let config = load(Some(1), &["http://127.0.0.1:8080".into()], Some(&file), Machine::default()).unwrap();
         assert!(config.allows("https://intranet.example") && config.allows("http://127.0.0.1:8080"));
-        assert!(load(1, &[], Some(&dir.join("missing.txt"))).is_err());
+        assert!(load(Some(1), &[], Some(&dir.join("missing.txt")), Machine::default()).is_err());
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn the_installers_origins_are_space_separated_and_its_port_yields_to_the_command_line() {
+        let machine = Machine::parse(Some(" https://intranet.example  HTTP://127.0.0.1:8080/ "), Some("17321"), "HKLM").unwrap();
+        assert_eq!(machine.origins, ["https://intranet.example", "http://127.0.0.1:8080"]);
+        let dir = std::env::temp_dir().join(format!("veiviser-machine-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join(ORIGINS_FILE);
+        std::fs::write(&file, "").unwrap();
+        let config = load(None, &[], Some(&file), machine.clone()).unwrap();
+        assert_eq!(config.port, 17321);
+        assert!(config.allows("http://127.0.0.1:8080"));
+        assert_eq!(load(Some(17400), &[], Some(&file), machine).unwrap().port, 17400);
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert!(Machine::parse(Some("*"), None, "HKLM").unwrap_err().starts_with("HKLM: "));
+        assert!(Machine::parse(None, Some("80"), "HKLM").unwrap_err().contains("from 1024 to 65535"));
+        assert_eq!(Machine::parse(None, None, "HKLM").unwrap(), Machine::default());
     }
 
     #[test]

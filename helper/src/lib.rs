@@ -12,6 +12,7 @@ pub mod card;
 pub mod cert;
 pub mod config;
 pub mod doctor;
+pub mod log;
 pub mod piv;
 pub mod pkcs15;
 pub mod reader;
@@ -19,3 +20,5 @@ pub mod server;
 pub mod state;
 pub mod tlv;
 pub mod watch;
+#[cfg(windows)]
+pub mod windows;

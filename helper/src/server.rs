@@ -149,7 +149,7 @@ pub fn serve(config: &Config, shared: Arc<Shared>, limits: Limits) -> Result<Run
             runtime.block_on(async move {
                 let listener = match TcpListener::from_std(listener) {
                     Ok(listener) => listener,
-                    Err(e) => return eprintln!("veiviser-helper: cannot serve on {addr}: {e}"),
+                    Err(e) => return crate::log::line(&format!("cannot serve on {addr}: {e}")),
                 };
                 tokio::select! {
                     () = accept(listener, serving) => {}
@@ -210,7 +210,7 @@ async fn accept(listener: TcpListener, server: Arc<Server>) {
         let stream = match listener.accept().await {
             Ok((stream, _)) => stream,
             Err(e) => {
-                eprintln!("veiviser-helper: cannot accept a connection: {e}");
+                crate::log::line(&format!("cannot accept a connection: {e}"));
                 tokio::time::sleep(Duration::from_millis(100)).await;
                 continue;
             }
@@ -297,6 +297,9 @@ async fn answer(request: &hyper::Request<Incoming>, server: &Server) -> hyper::R
     let url = request.uri().path_and_query().map_or("/", |p| p.as_str());
     let parts = api::Request { method, url, host: single(headers, HOST), origin: single(headers, ORIGIN) };
     let answer = api::answer(&parts, &server.config);
+    if let Some(origin) = parts.origin.filter(|origin| !server.config.allows(origin)) {
+        crate::log::refused(origin);
+    }
     let status = match answer.waits_after() {
         None => server.shared.snapshot(),
         Some(after) => {

@@ -102,8 +102,12 @@ fn run(shared: &Arc<Shared>, control: &Control) {
         };
         // NoService, ServiceStopped, InvalidHandle and the like: forget what we knew
         // and establish a new context.
+        let service = service_for(error);
+        if shared.snapshot().service != service {
+            crate::log::line(&format!("the smart card service: {error}"));
+        }
         shared.update(|status| {
-            status.service = service_for(error);
+            status.service = service;
             status.readers.clear();
         });
         std::thread::park_timeout(RETRY);
@@ -227,7 +231,7 @@ fn spawn_read(shared: Arc<Shared>, reader: CString, insertion: u64) {
         let name = reader.to_string_lossy();
         if let Err(error) = &result {
             // Errors name the step and the PC/SC error, never anything read from the card.
-            eprintln!("veiviser-helper: reading the card in {name}: {error}");
+            crate::log::line(&format!("reading the card in {name}: {error}"));
         }
         shared.update_cards(|status, insertions| {
             // A result for a card since pulled out must not land on the next one.

@@ -13,6 +13,7 @@ mod site;
 mod test;
 mod toolchain;
 mod windows;
+mod wine;
 
 #[derive(Parser)]
 #[command(name = "cargo xtask", about = "Veiviser's tasks: run, test, dist")]
@@ -41,7 +42,7 @@ enum Task {
         #[arg(long)]
         native: bool,
     },
-    /// Cross-build veiviser-helper.exe for Windows (x86_64-pc-windows-gnu).
+    /// Cross-build veiviser-helper.exe for Windows and its MSI (target/windows/veiviser-helper.msi).
     HelperWindows,
     /// Serve dist/ as a static site, with the Content Security Policy.
     Serve {
@@ -61,7 +62,7 @@ fn main() -> ExitCode {
         Task::Dist => setup::for_site().and_then(|tools| site::dist(&tools)),
         Task::Setup => setup::everything().map(|_| ()),
         Task::Bench { native } => bench::bench(native),
-        Task::HelperWindows => windows::build().map(|exe| println!("{}", exe.display())),
+        Task::HelperWindows => windows::build().map(|msi| println!("{}", msi.display())),
         Task::Serve { port, base } => serve::Site::start(&site::dist_dir(), port, &base).map(|site| {
             println!("Serving {} on {}", site::dist_dir().display(), site.url);
             site.wait();

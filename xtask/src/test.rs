@@ -29,8 +29,13 @@ pub fn test() -> Result<(), String> {
     say("Browser unit tests: wasm-bindgen-test in headless Chromium");
     suite("browser unit tests", wasm_bindgen_tests(&tools));
 
-    say("Windows build of the helper (x86_64-pc-windows-gnu, MinGW)");
-    suite("Windows build of the helper", crate::windows::build().map(|_| ()));
+    say("Windows build of the helper and its MSI (x86_64-pc-windows-gnu, MinGW, wixl)");
+    let msi = crate::windows::build();
+    if let Ok(msi) = &msi {
+        say("The MSI and the helper under Wine: install, run, refuse, upgrade, uninstall");
+        suite("Windows installer under Wine", crate::wine::test(msi));
+    }
+    suite("Windows build of the helper", msi.map(|_| ()));
 
     let built = site::dist(&tools);
     let built_ok = built.is_ok();

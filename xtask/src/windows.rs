@@ -1,11 +1,13 @@
 //! `cargo xtask helper-windows`: cross-builds veiviser-helper.exe for
-//! x86_64-pc-windows-gnu with Debian's MinGW-w64 linker. No Windows standard
-//! library is installed (rustup's cannot be downloaded here and Debian's
+//! x86_64-pc-windows-gnu with Debian's MinGW-w64 linker, and packs it into
+//! `target/windows/veiviser-helper.msi` with wixl (Debian's msitools) from
+//! `helper/windows/veiviser-helper.wxs`. No Windows standard library is
+//! installed (rustup's cannot be downloaded here and Debian's
 //! `libstd-rust-dev-windows` matches only its old rustc), so Debian's second
 //! toolchain (rustc-web, with the library source in rust-web-src) builds std
 //! itself with build-std, as for wasm.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::command::{root, run, say};
@@ -13,8 +15,39 @@ use crate::setup;
 
 const TARGET: &str = "x86_64-pc-windows-gnu";
 
-/// Builds the Windows helper and returns the path of the .exe.
+/// Where the installer and its inputs are written.
+pub fn out_dir() -> PathBuf {
+    target_dir().join("windows")
+}
+
+/// Builds the helper and its installer; returns the MSI's path.
 pub fn build() -> Result<PathBuf, String> {
+    let exe = exe()?;
+    msi(&exe, env!("CARGO_PKG_VERSION"), &out_dir().join("veiviser-helper.msi"))
+}
+
+/// Packs `exe` into an MSI of version `version` at `out`, with wixl.
+pub fn msi(exe: &Path, version: &str, out: &Path) -> Result<PathBuf, String> {
+    setup::apt(&["wixl"], "wixl (msitools) builds the helper's MSI installer")?;
+    let dir = out.parent().ok_or("the MSI needs a folder")?;
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    // wixl takes the file's Source relative to where it runs.
+    std::fs::copy(exe, dir.join("veiviser-helper.exe")).map_err(|e| format!("cannot copy {}: {e}", exe.display()))?;
+    let template = root().join("helper/windows/veiviser-helper.wxs");
+    let wxs = std::fs::read_to_string(&template).map_err(|e| format!("cannot read {}: {e}", template.display()))?;
+    let wxs_path = dir.join("veiviser-helper.wxs");
+    std::fs::write(&wxs_path, wxs.replace("@VERSION@", version).replace("@EXE@", "veiviser-helper.exe"))
+        .map_err(|e| format!("cannot write {}: {e}", wxs_path.display()))?;
+    run(
+        Command::new("wixl").args(["-a", "x64", "-o"]).arg(out).arg(&wxs_path).current_dir(dir),
+        "building the MSI with wixl",
+    )?;
+    say(&format!("Built {} (version {version})", out.display()));
+    Ok(out.to_path_buf())
+}
+
+/// Builds the Windows helper and returns the path of the .exe.
+pub fn exe() -> Result<PathBuf, String> {
     setup::apt(
         &["gcc-mingw-w64-x86-64", "rustc-web", "cargo-web", "rust-web-src"],
         "MinGW-w64 to link for Windows, and Debian's Rust with its source to build std for Windows",
@@ -56,7 +89,7 @@ pub fn build() -> Result<PathBuf, String> {
 }
 
 /// Cargo's target directory, as the build sees it.
-fn target_dir() -> PathBuf {
+pub fn target_dir() -> PathBuf {
     match std::env::var_os("CARGO_TARGET_DIR") {
         Some(dir) if PathBuf::from(&dir).is_absolute() => PathBuf::from(dir),
         Some(dir) => root().join(dir),

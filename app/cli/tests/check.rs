@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-const INDEX: &str = r#"{"guides": [{"id": "g", "title": {"nb": "G"}, "audience": {"nb": "Alle"}, "languages": ["nb"], "start": "a"}]}"#;
+const INDEX: &str = r#"{"guides": [{"id": "g", "title": {"nb": "G"}, "audience": {"nb": "Alle"}, "languages": ["nb"], "start": "a", "support": [{"local_it": true}]}]}"#;
 const FRONT: &str = "---\ntitle: G\nlang: nb\n---\n";
 
 /// Writes a content folder with `files` (the index defaults to one guide `g` in nb).
@@ -70,7 +70,7 @@ fn a_link_to_a_missing_guide_or_step_of_another_guide() {
 fn a_duplicate_id() {
     assert_finds(
         "duplicate",
-        &[("g.nb.md", &guide("## A {#a}\n\n[B](#b)\n\n## B {#b .end}\n\n## B igjen {#b .end}\n"))],
+        &[("g.nb.md", &guide("## A {#a}\n\n[B](#b)\n\n## B {#b .done}\n\n## B igjen {#b .done}\n"))],
         &["g.nb.md:11:1: error: step id `b` is used twice (first at line 9)"],
     );
 }
@@ -79,7 +79,7 @@ fn a_duplicate_id() {
 fn an_unreachable_step() {
     assert_finds(
         "unreachable",
-        &[("g.nb.md", &guide("## A {#a .end}\n\n## Glemt {#glemt .end}\n"))],
+        &[("g.nb.md", &guide("## A {#a .done}\n\n## Glemt {#glemt .done}\n"))],
         &["g.nb.md:7:1: error: step `glemt` cannot be reached from the start `a`"],
     );
 }
@@ -97,7 +97,7 @@ fn a_dead_end() {
 fn an_undeclared_circle() {
     assert_finds(
         "circle",
-        &[("g.nb.md", &guide("## A {#a}\n\n- [B](#b)\n- [Slutt](#s)\n\n## B {#b}\n\n[Tilbake](#a)\n\n## S {#s .end}\n"))],
+        &[("g.nb.md", &guide("## A {#a}\n\n- [B](#b)\n- [Slutt](#s)\n\n## B {#b}\n\n[Tilbake](#a)\n\n## S {#s .done}\n"))],
         &["g.nb.md:12:1: error: step `b` leads back to `a`, making a circle: mark `b` with .loop if that is intended"],
     );
 }
@@ -105,10 +105,10 @@ fn an_undeclared_circle() {
 #[test]
 fn an_id_missing_in_one_language() {
     let index = INDEX.replace(r#"["nb"]"#, r#"["nb", "en"]"#);
-    let en = "---\ntitle: G\nlang: en\n---\n## A {#a .end}\n";
+    let en = "---\ntitle: G\nlang: en\n---\n## A {#a .done}\n";
     assert_finds(
         "translation",
-        &[("index.json", &index), ("g.nb.md", &guide("## A {#a}\n\n[B](#b)\n\n## B {#b .end}\n")), ("g.en.md", en)],
+        &[("index.json", &index), ("g.nb.md", &guide("## A {#a}\n\n[B](#b)\n\n## B {#b .done}\n")), ("g.en.md", en)],
         &["g.en.md:1:1: error: step `b` of g.nb.md is missing in this translation"],
     );
 }
@@ -117,7 +117,7 @@ fn an_id_missing_in_one_language() {
 fn unsafe_links_and_raw_html() {
     assert_finds(
         "unsafe",
-        &[("g.nb.md", &guide("## A {#a .end}\n\n[Klikk](javascript:alert(1)) og [data](data:text/html,x)\n\n<b>fet</b>\n"))],
+        &[("g.nb.md", &guide("## A {#a .done}\n\n[Klikk](javascript:alert(1)) og [data](data:text/html,x)\n\n<b>fet</b>\n"))],
         &[
             "g.nb.md:7:1: error: unsafe link `javascript:alert(1)`: only https, http, mailto and tel links are allowed",
             "g.nb.md:7:33: error: unsafe link `data:text/html,x`: only https, http, mailto and tel links are allowed",
@@ -130,7 +130,7 @@ fn unsafe_links_and_raw_html() {
 fn an_image_that_does_not_exist() {
     assert_finds(
         "image",
-        &[("g.nb.md", &guide("## A {#a .end}\n\n![Dialogen](bilder/dialog.png)\n"))],
+        &[("g.nb.md", &guide("## A {#a .done}\n\n![Dialogen](bilder/dialog.png)\n"))],
         &["g.nb.md:7:1: error: image `bilder/dialog.png` does not exist in the content folder"],
     );
 }
@@ -139,7 +139,7 @@ fn an_image_that_does_not_exist() {
 fn malformed_front_matter() {
     assert_finds(
         "front-matter",
-        &[("g.nb.md", "---\ntitle G\nlang: nb\n---\n## A {#a .end}\n")],
+        &[("g.nb.md", "---\ntitle G\nlang: nb\n---\n## A {#a .done}\n")],
         &[
             "g.nb.md:1:1: error: the guide has no `title` in its front matter",
             "g.nb.md:2:1: error: front matter line `title G` is not `key: value`",
@@ -151,7 +151,7 @@ fn malformed_front_matter() {
 fn a_malformed_check_declaration() {
     assert_finds(
         "check-block",
-        &[("g.nb.md", &guide("## A {#a .end}\n\n```check\ncard: maybe\nserial: 1234\n```\n"))],
+        &[("g.nb.md", &guide("## A {#a .done}\n\n```check\ncard: maybe\nserial: 1234\n```\n"))],
         &[
             "g.nb.md:8:1: error: check `card: maybe` is not valid: expected `card: present`",
             "g.nb.md:9:1: error: unknown check `serial`: the checks are card, issuer, purpose and pin",
@@ -163,7 +163,7 @@ fn a_malformed_check_declaration() {
 fn a_malformed_index() {
     assert_finds(
         "index",
-        &[("index.json", "{\"guides\": [\n  {\"id\": \"g\", \"start\": \"a\",}\n]}"), ("g.nb.md", &guide("## A {#a .end}\n"))],
+        &[("index.json", "{\"guides\": [\n  {\"id\": \"g\", \"start\": \"a\",}\n]}"), ("g.nb.md", &guide("## A {#a .done}\n"))],
         &["index.json:2:28: error: the guide index is not valid: trailing comma at line 2 column 28"],
     );
 }
@@ -172,7 +172,7 @@ fn a_malformed_index() {
 fn a_step_without_id() {
     assert_finds(
         "no-id",
-        &[("g.nb.md", &guide("## A {#a}\n\n[Videre](#uten-id)\n\n## Uten id\n\n[B](#b)\n\n## B {#b .end}\n"))],
+        &[("g.nb.md", &guide("## A {#a}\n\n[Videre](#uten-id)\n\n## Uten id\n\n[B](#b)\n\n## B {#b .done}\n"))],
         &["g.nb.md:9:1: error: step `Uten id` has no id: end the heading with {#uten-id}"],
     );
 }
@@ -181,7 +181,7 @@ fn a_step_without_id() {
 fn a_warning_alone_keeps_exit_status_zero() {
     assert_finds(
         "warning",
-        &[("g.nb.md", &guide("## A {#a .end}\n")), ("extra.nb.md", &guide("## X {#x .end}\n"))],
+        &[("g.nb.md", &guide("## A {#a .done}\n")), ("extra.nb.md", &guide("## X {#x .done}\n"))],
         &["extra.nb.md:1:1: warning: guide `extra` is not in index.json, so the start page does not show it"],
     );
 }
@@ -190,7 +190,47 @@ fn a_warning_alone_keeps_exit_status_zero() {
 fn a_step_id_outside_the_documented_alphabet() {
     assert_finds(
         "id-alphabet",
-        &[("g.nb.md", &guide("## A {#a}\n\n[Videre](#b.c)\n\n## B {#b.c .end}\n"))],
+        &[("g.nb.md", &guide("## A {#a}\n\n[Videre](#b.c)\n\n## B {#b.c .done}\n"))],
         &["g.nb.md:9:1: error: step id `b.c` may hold only lower-case letters a to z, digits and `-`"],
     );
+}
+
+#[test]
+fn a_guide_with_no_support_contact_and_a_contact_with_a_wrong_number() {
+    let none = INDEX.replace(r#", "support": [{"local_it": true}]"#, "");
+    assert_finds(
+        "no-support",
+        &[("index.json", &none), ("g.nb.md", &guide("## A {#a .done}\n"))],
+        &[r#"index.json:1:20: error: guide `g` names no support: add "support" with the contact its source gives, or [{"local_it": true}] if it gives none"#],
+    );
+    let wrong = INDEX.replace(r#"{"local_it": true}"#, r#"{"name": "NHN", "phone": "ring oss"}"#);
+    assert_finds(
+        "wrong-support",
+        &[("index.json", &wrong), ("g.nb.md", &guide("## A {#a .done}\n"))],
+        &[
+            "index.json:1:20: error: support of guide `g`: phone `ring oss` may hold only digits, spaces, + - ( )",
+            r#"index.json:1:20: error: support of guide `g`: a contact needs a phone, an e-mail or a web page (or "local_it": true)"#,
+        ],
+    );
+}
+
+#[test]
+fn a_question_with_only_one_answer() {
+    assert_finds(
+        "one-answer",
+        &[("g.nb.md", &guide("## A {#a}\n\n- [Jeg har fått passordet](#b)\n\n## B {#b .done}\n"))],
+        &["g.nb.md:5:1: warning: step `a` is a question with one answer: give the other answers (such as «Noe annet gikk galt»), or make it a next link"],
+    );
+}
+
+#[test]
+fn an_end_that_names_no_help_unless_it_is_done() {
+    let stuck = "## A {#a}\n\n- [Det virket](#ok)\n- [Det virket ikke](#feil)\n\n## Ferdig {#ok .done}\n\n## Feil {#feil .end}\n\nDet gikk ikke.\n";
+    assert_finds(
+        "stuck-end",
+        &[("g.nb.md", &guide(stuck))],
+        &["g.nb.md:12:1: warning: end step `feil` leaves the user with nowhere to go: name who helps (a tel:, mailto: or web link) or a next action (a link to another guide), or mark it {#feil .done} if the user has reached the goal"],
+    );
+    let helped = stuck.replace("Det gikk ikke.", "Ring [NHN kundesenter](tel:+4724200000).");
+    assert_finds("helped-end", &[("g.nb.md", &guide(&helped))], &[]);
 }

@@ -85,6 +85,26 @@ pub fn check_guide(loaded: &Loaded, start: &str, context: &Context) -> Vec<Findi
                 findings.push(Finding::error(path, at(offset), "raw HTML is not allowed: write it in Markdown"));
             }
         }
+        if step.choices().count() == 1 {
+            findings.push(Finding::warning(
+                path,
+                at(step.offset),
+                format!(
+                    "step `{}` is a question with one answer: give the other answers (such as «Noe annet gikk galt»), or make it a next link",
+                    step.id
+                ),
+            ));
+        }
+        if step.is_end() && !step.is_done() && !names_help(step) {
+            findings.push(Finding::warning(
+                path,
+                at(step.offset),
+                format!(
+                    "end step `{}` leaves the user with nowhere to go: name who helps (a tel:, mailto: or web link) or a next action (a link to another guide), or mark it {{#{} .done}} if the user has reached the goal",
+                    step.id, step.id
+                ),
+            ));
+        }
         if step.ways.is_empty() && !step.is_end() {
             findings.push(Finding::error(
                 path,
@@ -110,6 +130,12 @@ pub fn check_guide(loaded: &Loaded, start: &str, context: &Context) -> Vec<Findi
     }
     findings.extend(check_codes(loaded));
     findings
+}
+
+/// True when a step's text names whom to contact or where to go on: a phone,
+/// e-mail or web link, or a link to another guide.
+fn names_help(step: &crate::guide::Step) -> bool {
+    step.links.iter().any(|link| matches!(link.target, Target::External(_) | Target::Guide { .. }) && !link.image)
 }
 
 /// Explicit step codes (`{#pin code=4}`) must be numbers and unique; a number that
@@ -291,6 +317,21 @@ fn check_index(source: &Source, index: &Index, guides: &[Loaded]) -> Vec<Finding
                 at,
                 format!("code `{code}` of guide `{}` must be 1 to 8 letters A to Z", entry.id),
             ));
+        }
+        if entry.support.is_empty() {
+            findings.push(Finding::error(
+                &source.path,
+                at,
+                format!(
+                    "guide `{}` names no support: add \"support\" with the contact its source gives, or [{{\"local_it\": true}}] if it gives none",
+                    entry.id
+                ),
+            ));
+        }
+        for contact in &entry.support {
+            for (_, problem) in contact.problems() {
+                findings.push(Finding::error(&source.path, at, format!("support of guide `{}`: {problem}", entry.id)));
+            }
         }
         // Step codes start with the prefix, so two guides with one prefix make codes ambiguous.
         let prefix = code::prefix(entry);

@@ -206,11 +206,10 @@ mod tests {
     fn entry(id: &str, code: Option<&str>) -> GuideEntry {
         GuideEntry {
             id: id.into(),
-            title: Default::default(),
-            audience: Default::default(),
             languages: vec!["nb".into()],
             start: "a".into(),
             code: code.map(Into::into),
+            ..GuideEntry::default()
         }
     }
 

@@ -125,9 +125,16 @@ pub struct Step {
 }
 
 impl Step {
-    /// True when the author marked the step as an end (`{#id .end}`).
+    /// True when the author marked the step as an end: `{#id .end}`, or `{#id .done}`
+    /// where the user has reached what the guide is for.
     pub fn is_end(&self) -> bool {
-        self.has_class("end")
+        self.has_class("end") || self.is_done()
+    }
+
+    /// True for an end where the user has reached the goal (`{#id .done}`); any
+    /// other end must say who helps or what to do next.
+    pub fn is_done(&self) -> bool {
+        self.has_class("done")
     }
 
     /// True when the author marked the step as leading back on purpose (`{#id .loop}`).

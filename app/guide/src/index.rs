@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use crate::finding::Finding;
 use crate::source::Source;
+use crate::support::Contact;
 
 /// Text in several languages, keyed by language code (`nb`, `sv`, `en`).
 pub type Localized = BTreeMap<String, String>;
@@ -18,7 +19,7 @@ pub struct Index {
 }
 
 /// One guide as the start page lists it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GuideEntry {
     /// Stable id; the guide's files are `<id>.<lang>.md`.
@@ -32,6 +33,9 @@ pub struct GuideEntry {
     /// Prefix of the guide's step codes for the helpdesk (`MRS` in `MRS-4`); see [`crate::code`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
+    /// Who helps with the guide's service, as its source names them; every step shows them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub support: Vec<Contact>,
 }
 
 impl GuideEntry {

@@ -22,6 +22,7 @@ pub mod render;
 pub mod search;
 pub mod settings;
 pub mod source;
+pub mod support;
 pub mod status;
 
 pub use finding::{Finding, Severity};

@@ -9,6 +9,7 @@ use crate::finding::Finding;
 use crate::index::{GuideEntry, Index};
 use crate::lang::Lang;
 use crate::source::Source;
+use crate::support::Contact;
 
 /// The colours the site uses unless the organisation's meet WCAG AA contrast.
 pub const DEFAULT_BRAND: &str = "#1f4e79";
@@ -21,7 +22,7 @@ struct File {
     name: Option<String>,
     logo: Option<String>,
     colours: Option<Colours>,
-    support: Option<SupportFile>,
+    support: Option<Contact>,
     helper_port: Option<u32>,
     guides: Option<Vec<String>>,
     default_language: Option<String>,
@@ -34,25 +35,6 @@ struct Colours {
     link: Option<String>,
 }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct SupportFile {
-    name: Option<String>,
-    phone: Option<String>,
-    email: Option<String>,
-    #[serde(default)]
-    hours: Vec<HoursFile>,
-    time_zone: Option<String>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct HoursFile {
-    days: String,
-    open: String,
-    close: String,
-}
-
 /// The settings in force (validated, defaults filled in).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Settings {
@@ -62,31 +44,12 @@ pub struct Settings {
     pub brand: String,
     /// Links and buttons on white, `#rrggbb`.
     pub link: String,
-    pub support: Option<Support>,
+    /// The organisation's own support, beside each guide's.
+    pub support: Option<Contact>,
     pub helper_port: u16,
     /// Guide ids to show, in order; `None`: all, in the index's order.
     pub guides: Option<Vec<String>>,
     pub default_language: Lang,
-}
-
-/// Who to call, and when they answer.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Support {
-    pub name: Option<String>,
-    pub phone: Option<String>,
-    pub email: Option<String>,
-    pub hours: Vec<Hours>,
-    /// IANA time zone the hours are in (default Europe/Oslo).
-    pub time_zone: String,
-}
-
-/// Opening hours on some weekdays: minutes after midnight.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Hours {
-    /// Monday = 0 … Sunday = 6.
-    pub days: Vec<u8>,
-    pub open: u32,
-    pub close: u32,
 }
 
 impl Default for Settings {
@@ -104,7 +67,6 @@ impl Default for Settings {
     }
 }
 
-const DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
 /// Reads `settings.json`; each problem becomes a finding and the default is kept.
 pub fn parse(source: &Source) -> (Settings, Vec<Finding>) {
@@ -168,36 +130,10 @@ pub fn parse(source: &Source) -> (Settings, Vec<Finding>) {
     }
     settings.guides = file.guides;
     if let Some(support) = file.support {
-        let mut hours = Vec::new();
-        for h in &support.hours {
-            match (days(&h.days), minutes(&h.open), minutes(&h.close)) {
-                (Some(days), Some(open), Some(close)) if open < close => hours.push(Hours { days, open, close }),
-                (None, _, _) => problem("days", format!("days `{}` must be like mon-fri or sat,sun", h.days)),
-                (_, Some(_), Some(_)) => problem("open", format!("opening {}–{} must open before it closes", h.open, h.close)),
-                _ => problem("open", format!("times `{}`–`{}` must be HH:MM, for example 08:00", h.open, h.close)),
-            }
+        for (field, message) in support.problems() {
+            problem(field, message);
         }
-        let email = support.email.filter(|e| {
-            let ok = e.contains('@') && !e.contains(char::is_whitespace);
-            if !ok {
-                problem("email", format!("e-mail `{e}` is not an e-mail address"));
-            }
-            ok
-        });
-        let phone = support.phone.filter(|p| {
-            let ok = p.chars().all(|c| c.is_ascii_digit() || " +-()".contains(c)) && p.chars().any(|c| c.is_ascii_digit());
-            if !ok {
-                problem("phone", format!("phone `{p}` may hold only digits, spaces, + - ( )"));
-            }
-            ok
-        });
-        settings.support = Some(Support {
-            name: support.name,
-            phone,
-            email,
-            hours,
-            time_zone: support.time_zone.unwrap_or_else(|| "Europe/Oslo".into()),
-        });
+        settings.support = Some(support.without_problems());
     }
     (settings, findings)
 }
@@ -225,66 +161,6 @@ impl Settings {
         }
         (chosen, findings)
     }
-}
-
-/// Whether support answers at a moment (weekday Monday = 0, minutes after midnight).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Open {
-    /// Open until `closes` (minutes after midnight).
-    Now { closes: u32 },
-    /// Closed; opens next on `day` at `at` (None: no hours given).
-    Closed { opens: Option<(u8, u32)> },
-}
-
-/// Open now, or when it opens next, for the support's hours.
-pub fn open_at(hours: &[Hours], weekday: u8, minute: u32) -> Open {
-    if let Some(h) = hours.iter().find(|h| h.days.contains(&weekday) && h.open <= minute && minute < h.close) {
-        return Open::Now { closes: h.close };
-    }
-    // The next opening: later today, else on the following days.
-    for ahead in 0..8u8 {
-        let day = (weekday + ahead) % 7;
-        let next = hours
-            .iter()
-            .filter(|h| h.days.contains(&day) && (ahead > 0 || h.open > minute))
-            .map(|h| h.open)
-            .min();
-        if let Some(at) = next {
-            return Open::Closed { opens: Some((day, at)) };
-        }
-    }
-    Open::Closed { opens: None }
-}
-
-/// `HH:MM` as minutes after midnight.
-pub fn minutes(text: &str) -> Option<u32> {
-    let (h, m) = text.trim().split_once(':')?;
-    let (h, m): (u32, u32) = (h.parse().ok()?, m.parse().ok()?);
-    (h <= 24 && m < 60 && h * 60 + m <= 24 * 60).then_some(h * 60 + m)
-}
-
-/// Minutes after midnight as `HH:MM`.
-pub fn clock(minutes: u32) -> String {
-    format!("{:02}:{:02}", minutes / 60, minutes % 60)
-}
-
-/// `mon-fri`, `sat,sun`, `mon` as weekday numbers (Monday = 0).
-fn days(text: &str) -> Option<Vec<u8>> {
-    let day = |d: &str| DAYS.iter().position(|x| *x == d.trim().to_ascii_lowercase()).map(|i| i as u8);
-    let mut out = Vec::new();
-    for part in text.split(',') {
-        match part.split_once('-') {
-            Some((from, to)) => {
-                let (from, to) = (day(from)?, day(to)?);
-                if from > to {
-                    return None;
-                }
-                out.extend(from..=to);
-            }
-            None => out.push(day(part)?),
-        }
-    }
-    Some(out)
 }
 
 /// `#rrggbb` as red, green, blue.
@@ -336,7 +212,7 @@ mod tests {
         assert_eq!(s.brand, "#003b5c");
         assert_eq!(s.helper_port, 17321);
         assert_eq!(s.default_language, Lang::Sv);
-        assert_eq!(s.support.unwrap().hours, [Hours { days: vec![0, 1, 2, 3, 4], open: 480, close: 930 }]);
+        assert_eq!(s.support.unwrap().opening_hours(), [crate::support::Hours { days: vec![0, 1, 2, 3, 4], open: 480, close: 930 }]);
     }
 
     #[test]
@@ -377,16 +253,6 @@ mod tests {
         assert_eq!(shown.iter().map(|g| g.id.as_str()).collect::<Vec<_>>(), ["webcert"]);
         assert_eq!(findings[0].message, "guide `gone` is not in content/index.json");
         assert_eq!(index.guides.len(), 2, "hidden guides still load: a shown guide may link to them");
-    }
-
-    #[test]
-    fn open_now_or_when_it_opens_next() {
-        let weekdays = [Hours { days: vec![0, 1, 2, 3, 4], open: 480, close: 930 }];
-        assert_eq!(open_at(&weekdays, 0, 600), Open::Now { closes: 930 });
-        assert_eq!(open_at(&weekdays, 0, 420), Open::Closed { opens: Some((0, 480)) });
-        // Friday evening: opens Monday 08:00.
-        assert_eq!(open_at(&weekdays, 4, 1000), Open::Closed { opens: Some((0, 480)) });
-        assert_eq!(open_at(&[], 2, 600), Open::Closed { opens: None });
     }
 
     #[test]

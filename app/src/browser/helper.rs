@@ -67,6 +67,11 @@ impl Helper {
         self.state.read_only()
     }
 
+    /// True once a view has started following the helper on this page.
+    pub fn started(self) -> bool {
+        self.run.try_get_value().is_some_and(|run| run > 0)
+    }
+
     /// The browser's permission as last read.
     pub fn permission(self) -> ReadSignal<Option<Permission>> {
         self.permission.read_only()

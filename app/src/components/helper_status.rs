@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use veiviser_guide::reach::{Permission, Unreachable};
-use veiviser_guide::status::{Certificate, Purpose};
+use veiviser_guide::status::{diagnose, Certificate, Finding, Purpose, Service, Status};
 use veiviser_guide::{Lang, Page, Place};
 
 use crate::browser::helper::Helper;
@@ -95,4 +95,61 @@ pub fn purpose(t: &'static Texts, purpose: Purpose) -> &'static str {
         Purpose::Encryption => t.encryption,
         Purpose::Other => t.other_purpose,
     }
+}
+
+/// What the helper sees as lines of text: the service, each reader, its card.
+pub fn lines(status: &Status, lang: Lang) -> Vec<String> {
+    let t = lang.texts();
+    let mut lines = Vec::new();
+    lines.push(if status.service == Service::Ok { t.service_ok } else { t.service_down }.to_owned());
+    if status.service == Service::Ok && status.readers.is_empty() {
+        lines.push(t.no_reader.to_owned());
+    }
+    for reader in &status.readers {
+        let name = if reader.is_virtual() { format!("{}{}", reader.name, t.virtual_reader) } else { reader.name.clone() };
+        match &reader.card {
+            None => lines.push(format!("{}: {name} – {}", t.reader, t.no_card)),
+            Some(card) => {
+                let kind = fill(t.card_kind, &[card.kind.name(), &card.certificates.len().to_string()]);
+                lines.push(format!("{}: {name} – {kind}", t.reader));
+                for certificate in &card.certificates {
+                    lines.push(format!("  {}", certificate_line(certificate, lang)));
+                }
+                lines.push(match card.pin_tries_left {
+                    Some(0) => format!("  {}", t.pin_blocked),
+                    Some(n) => format!("  {}", fill(t.pin_left, &[&n.to_string()])),
+                    None => format!("  {}", t.pin_unknown),
+                });
+            }
+        }
+    }
+    lines
+}
+
+/// What is wrong and what to do: the helper's own diagnosis ([`diagnose`]) in the user's language.
+pub fn advice(status: &Status, t: &'static Texts) -> Vec<String> {
+    let findings = diagnose(status);
+    if findings.is_empty() {
+        return vec![t.nothing_wrong.to_owned()];
+    }
+    let numbered = |template: &str, reader: usize| fill(template, &[&(reader + 1).to_string()]);
+    findings
+        .into_iter()
+        .map(|finding| match finding {
+            Finding::ServiceNotRunning => t.find_service_not_running.to_owned(),
+            Finding::ServiceError => t.find_service_error.to_owned(),
+            Finding::NoReader => t.find_no_reader.to_owned(),
+            Finding::NoCard => t.find_no_card.to_owned(),
+            Finding::StillReading { reader } => numbered(t.find_still_reading, reader),
+            Finding::Unreadable { reader } => numbered(t.find_unreadable, reader),
+            Finding::PinBlocked { reader } => numbered(t.find_pin_blocked, reader),
+            Finding::UnknownCard { reader } => {
+                let atr = status.readers[reader].card.as_ref().map_or("", |c| c.atr.as_str());
+                fill(t.find_unknown_card, &[&(reader + 1).to_string(), atr])
+            }
+            Finding::NoCertificates { reader } => numbered(t.find_no_certificates, reader),
+            Finding::AllExpired { reader } => numbered(t.find_all_expired, reader),
+            Finding::SeveralCards => t.find_several_cards.to_owned(),
+        })
+        .collect()
 }

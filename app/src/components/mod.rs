@@ -2,6 +2,8 @@
 //! the guide model, never on a page.
 
 pub mod code_box;
+pub mod contact;
+pub mod help;
 pub mod helper_status;
 pub mod language_switcher;
 pub mod live_panel;
@@ -9,4 +11,3 @@ pub mod loading;
 pub mod missing_language;
 pub mod problem;
 pub mod search_form;
-pub mod support;

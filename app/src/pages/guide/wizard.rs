@@ -8,9 +8,11 @@ use std::sync::Arc;
 
 use veiviser_guide::check::Loaded;
 use veiviser_guide::journey::{self, Answers, Walk};
+use veiviser_guide::support::Contact;
 use veiviser_guide::{render, Index, Lang, Place, Target, Way};
 
-use crate::browser::{clipboard, document, navigation};
+use crate::browser::{document, navigation};
+use crate::components::help;
 use crate::components::live_panel::LivePanel;
 use crate::components::loading::when_loaded;
 use crate::components::missing_language::missing_language_notice;
@@ -44,10 +46,13 @@ impl Focus {
 
 /// Shows the step the URL names in guide `guide`, reached through the answers in the URL.
 #[component]
-pub fn Wizard(index: Arc<Index>, guide: String, place: Memo<Place>, lang: Lang) -> impl IntoView {
+pub fn Wizard(index: Arc<Index>, guide: String, place: Memo<Place>, lang: Lang, support: Option<Contact>) -> impl IntoView {
     let loaded = content::use_guide(index, guide, lang);
     let focus = Focus::new();
-    when_loaded(loaded, lang, move |guide| view! { <StepPage guide place lang focus/> }.into_any())
+    when_loaded(loaded, lang, move |guide| {
+        let support = support.clone();
+        view! { <StepPage guide place lang focus support/> }.into_any()
+    })
 }
 
 /// Where the URL's answers lead in a guide.
@@ -77,7 +82,7 @@ fn landing(guide: &LoadedGuide, place: &Place) -> Landing {
 }
 
 #[component]
-fn StepPage(guide: Arc<LoadedGuide>, place: Memo<Place>, lang: Lang, focus: Focus) -> impl IntoView {
+fn StepPage(guide: Arc<LoadedGuide>, place: Memo<Place>, lang: Lang, focus: Focus, support: Option<Contact>) -> impl IntoView {
     let navigate = use_navigate();
     let landing = {
         let guide = Arc::clone(&guide);
@@ -104,7 +109,7 @@ fn StepPage(guide: Arc<LoadedGuide>, place: Memo<Place>, lang: Lang, focus: Focu
         let Loaded { guide: g, .. } = &guide.loaded;
         match journey::walk(g, &guide.entry.start, &place.answers, place.step.as_deref()) {
             None => view! { <p>{lang.texts().no_start_step}</p> }.into_any(),
-            Some(walk) => step_page(&guide, &place, &walk, lang, focus, Some(go)).into_any(),
+            Some(walk) => step_page(&guide, &place, &walk, lang, focus, Some(go), support.as_ref()).into_any(),
         }
     }
 }
@@ -116,6 +121,7 @@ fn step_page(
     lang: Lang,
     focus: Focus,
     go: Option<Callback<String>>,
+    support: Option<&Contact>,
 ) -> impl IntoView {
     let t = lang.texts();
     let g = &guide.loaded.guide;
@@ -182,23 +188,7 @@ fn step_page(
         }
     });
     let guide_id = g.id.clone();
-    let code = guide.code(&step.id).map(|code| {
-        let copied = RwSignal::new(false);
-        let copy = move |_| {
-            leptos::task::spawn_local(async move {
-                if clipboard::copy(&navigation::href()).await {
-                    copied.set(true);
-                }
-            })
-        };
-        view! {
-            <p class="step-code">
-                {t.step_code} ": " <strong class="code">{code}</strong> " "
-                <button type="button" class="link-button" on:click=copy>{t.copy_link}</button>
-                <span role="status">{move || copied.get().then_some(t.link_copied)}</span>
-            </p>
-        }
-    });
+    let help = help::help(guide, step, support, lang);
     let live = step.live.clone().map(|check| {
         // A step that waits for the card moves on by itself once it is in.
         let on_card_in = step.next().map(way_href).zip(go).map(|(next, go)| Callback::new(move |()| go.run(next.clone())));
@@ -219,8 +209,8 @@ fn step_page(
         {next}
         </div>
         {end}
-        {code}
         {summary}
+        {help}
         <p class="tools">
             <a href=link::href(&Place::whole_guide(&g.id))>{t.whole_guide}</a>
             " · "
@@ -264,18 +254,16 @@ pub fn mount_step(parent: web_sys::HtmlElement, path: &str, markdown: &str, step
     let (guide, _) = veiviser_guide::guide::parse(&source);
     let entry = veiviser_guide::GuideEntry {
         id: guide.id.clone(),
-        title: Default::default(),
-        audience: Default::default(),
         languages: vec![guide.lang.clone()],
         start: step.to_owned(),
-        code: None,
+        ..Default::default()
     };
     let loaded = LoadedGuide::new(entry, Loaded { source, guide }, None);
     let place = Place::step(&loaded.loaded.guide.id, Some(step));
     leptos::mount::mount_to(parent, move || {
         let walk = journey::walk(&loaded.loaded.guide, &loaded.entry.start, &place.answers, place.step.as_deref())
             .expect("the step exists");
-        step_page(&loaded, &place, &walk, Lang::Nb, Focus::new(), None)
+        step_page(&loaded, &place, &walk, Lang::Nb, Focus::new(), None, None)
     })
     .forget();
 }

@@ -1,0 +1,276 @@
+//! Support contacts: who helps, how to reach them, and when they answer. A guide
+//! names the support for its service in `content/index.json`; an organisation
+//! names its own in `settings.json`. Both are checked the same way, and every
+//! step shows them ("Trenger du hjelp?").
+
+use serde::{Deserialize, Serialize};
+
+use crate::index::Localized;
+
+/// The time zone opening hours are in unless a contact names another.
+pub const DEFAULT_TIME_ZONE: &str = "Europe/Oslo";
+
+const DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+
+/// A text given once for every language, or in each language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Text {
+    Same(String),
+    ByLanguage(Localized),
+}
+
+impl Default for Text {
+    fn default() -> Self {
+        Text::ByLanguage(Localized::new())
+    }
+}
+
+impl Text {
+    /// The text in `lang`, else in the first language it has.
+    pub fn get(&self, lang: &str) -> Option<&str> {
+        match self {
+            Text::Same(text) => Some(text.as_str()),
+            Text::ByLanguage(texts) => texts.get(lang).or_else(|| texts.values().next()).map(String::as_str),
+        }
+        .filter(|text| !text.trim().is_empty())
+    }
+}
+
+/// Opening hours as written: `{"days": "mon-fri", "open": "08:00", "close": "15:30"}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HoursText {
+    pub days: String,
+    pub open: String,
+    pub close: String,
+}
+
+/// One support contact, as written in `index.json` or `settings.json`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    /// Who answers ("Hemit brukerstøtte").
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub name: Text,
+    /// What they help with, when a guide names more than one contact.
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub about: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// A web page for the service's support (`https://…`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub web: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hours: Vec<HoursText>,
+    /// IANA time zone of the hours (default Europe/Oslo).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_zone: Option<String>,
+    /// The source names no contact: the step says to ask the local IT helpdesk.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub local_it: bool,
+}
+
+fn is_empty(text: &Text) -> bool {
+    text.get("").is_none()
+}
+
+/// A problem with one field of a contact: the field's name and what is wrong.
+pub type Problem = (&'static str, String);
+
+impl Contact {
+    /// The time zone of the opening hours.
+    pub fn zone(&self) -> &str {
+        self.time_zone.as_deref().unwrap_or(DEFAULT_TIME_ZONE)
+    }
+
+    /// The opening hours that are well written (the others are [`Contact::problems`]).
+    pub fn opening_hours(&self) -> Vec<Hours> {
+        self.hours.iter().filter_map(|h| hours(h).ok()).collect()
+    }
+
+    /// True when the contact can be reached: a phone, an e-mail or a web page, well written.
+    pub fn reachable(&self) -> bool {
+        let valid = self.without_problems();
+        valid.phone.is_some() || valid.email.is_some() || valid.web.is_some()
+    }
+
+    /// Every wrong value, by field; a contact with none of phone, e-mail and web
+    /// is wrong too, unless it stands for the local IT helpdesk.
+    pub fn problems(&self) -> Vec<Problem> {
+        let mut problems: Vec<Problem> = Vec::new();
+        if let Some(problem) = self.phone.as_deref().and_then(phone_problem) {
+            problems.push(("phone", problem));
+        }
+        if let Some(problem) = self.email.as_deref().and_then(email_problem) {
+            problems.push(("email", problem));
+        }
+        if let Some(web) = self.web.as_deref().filter(|w| !is_web(w)) {
+            problems.push(("web", format!("web `{web}` must be an address starting with https://")));
+        }
+        problems.extend(self.hours.iter().filter_map(|h| hours(h).err()).map(|e| ("hours", e)));
+        if !self.reachable() && !self.local_it {
+            problems.push(("support", "a contact needs a phone, an e-mail or a web page (or \"local_it\": true)".into()));
+        }
+        problems
+    }
+
+    /// This contact without the values [`Contact::problems`] names, so the rest still shows.
+    pub fn without_problems(&self) -> Contact {
+        Contact {
+            phone: self.phone.clone().filter(|p| phone_problem(p).is_none()),
+            email: self.email.clone().filter(|e| email_problem(e).is_none()),
+            web: self.web.clone().filter(|w| is_web(w)),
+            hours: self.hours.iter().filter(|h| hours(h).is_ok()).cloned().collect(),
+            ..self.clone()
+        }
+    }
+
+    /// The `tel:` link of the phone number.
+    pub fn tel(&self) -> Option<String> {
+        self.phone.as_deref().map(|phone| format!("tel:{}", phone.replace([' ', '-', '(', ')'], "")))
+    }
+}
+
+fn is_web(address: &str) -> bool {
+    address.starts_with("https://") || address.starts_with("http://")
+}
+
+fn phone_problem(phone: &str) -> Option<String> {
+    let ok = phone.chars().all(|c| c.is_ascii_digit() || " +-()".contains(c)) && phone.chars().any(|c| c.is_ascii_digit());
+    (!ok).then(|| format!("phone `{phone}` may hold only digits, spaces, + - ( )"))
+}
+
+fn email_problem(email: &str) -> Option<String> {
+    let ok = email.contains('@') && !email.contains(char::is_whitespace);
+    (!ok).then(|| format!("e-mail `{email}` is not an e-mail address"))
+}
+
+/// Opening hours on some weekdays: minutes after midnight.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hours {
+    /// Monday = 0 … Sunday = 6.
+    pub days: Vec<u8>,
+    pub open: u32,
+    pub close: u32,
+}
+
+/// Opening hours as written, checked.
+pub fn hours(text: &HoursText) -> Result<Hours, String> {
+    match (days(&text.days), minutes(&text.open), minutes(&text.close)) {
+        (Some(days), Some(open), Some(close)) if open < close => Ok(Hours { days, open, close }),
+        (None, _, _) => Err(format!("days `{}` must be like mon-fri or sat,sun", text.days)),
+        (_, Some(_), Some(_)) => Err(format!("opening {}–{} must open before it closes", text.open, text.close)),
+        _ => Err(format!("times `{}`–`{}` must be HH:MM, for example 08:00", text.open, text.close)),
+    }
+}
+
+/// Whether support answers at a moment (weekday Monday = 0, minutes after midnight).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Open {
+    /// Open until `closes` (minutes after midnight).
+    Now { closes: u32 },
+    /// Closed; opens next on `day` at `at` (None: no hours given).
+    Closed { opens: Option<(u8, u32)> },
+}
+
+/// Open now, or when it opens next, for the support's hours.
+pub fn open_at(hours: &[Hours], weekday: u8, minute: u32) -> Open {
+    if let Some(h) = hours.iter().find(|h| h.days.contains(&weekday) && h.open <= minute && minute < h.close) {
+        return Open::Now { closes: h.close };
+    }
+    // The next opening: later today, else on the following days.
+    for ahead in 0..8u8 {
+        let day = (weekday + ahead) % 7;
+        let next = hours
+            .iter()
+            .filter(|h| h.days.contains(&day) && (ahead > 0 || h.open > minute))
+            .map(|h| h.open)
+            .min();
+        if let Some(at) = next {
+            return Open::Closed { opens: Some((day, at)) };
+        }
+    }
+    Open::Closed { opens: None }
+}
+
+/// `HH:MM` as minutes after midnight.
+pub fn minutes(text: &str) -> Option<u32> {
+    let (h, m) = text.trim().split_once(':')?;
+    let (h, m): (u32, u32) = (h.parse().ok()?, m.parse().ok()?);
+    (h <= 24 && m < 60 && h * 60 + m <= 24 * 60).then_some(h * 60 + m)
+}
+
+/// Minutes after midnight as `HH:MM`.
+pub fn clock(minutes: u32) -> String {
+    format!("{:02}:{:02}", minutes / 60, minutes % 60)
+}
+
+/// `mon-fri`, `sat,sun`, `mon` as weekday numbers (Monday = 0).
+fn days(text: &str) -> Option<Vec<u8>> {
+    let day = |d: &str| DAYS.iter().position(|x| *x == d.trim().to_ascii_lowercase()).map(|i| i as u8);
+    let mut out = Vec::new();
+    for part in text.split(',') {
+        match part.split_once('-') {
+            Some((from, to)) => {
+                let (from, to) = (day(from)?, day(to)?);
+                if from > to {
+                    return None;
+                }
+                out.extend(from..=to);
+            }
+            None => out.push(day(part)?),
+        }
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn contact(json: &str) -> Contact {
+        serde_json::from_str(json).unwrap()
+    }
+
+    #[test]
+    fn a_contact_has_a_name_in_one_or_every_language_and_its_hours() {
+        let c = contact(
+            r#"{"name": {"nb": "Hemit brukerstøtte", "en": "Hemit support"}, "phone": "73 86 76 00",
+                "hours": [{"days": "mon-fri", "open": "08:00", "close": "15:30"}]}"#,
+        );
+        assert_eq!(c.name.get("en"), Some("Hemit support"));
+        assert_eq!(c.name.get("sv"), Some("Hemit support"), "another language falls back to the first");
+        assert_eq!(c.opening_hours(), [Hours { days: vec![0, 1, 2, 3, 4], open: 480, close: 930 }]);
+        assert_eq!(c.tel().as_deref(), Some("tel:73867600"));
+        assert!(c.problems().is_empty());
+        assert_eq!(contact(r#"{"name": "NHN", "web": "https://nhn.no"}"#).name.get("nb"), Some("NHN"));
+    }
+
+    #[test]
+    fn wrong_values_are_named_and_left_out_while_the_rest_still_shows() {
+        let c = contact(r#"{"phone": "ring oss", "email": "nobody", "web": "nhn.no", "hours": [{"days": "weekdays", "open": "8", "close": "9"}]}"#);
+        let fields: Vec<&str> = c.problems().iter().map(|(field, _)| *field).collect();
+        assert_eq!(fields, ["phone", "email", "web", "hours", "support"]);
+        let clean = c.without_problems();
+        assert!(clean.phone.is_none() && clean.email.is_none() && clean.web.is_none() && clean.hours.is_empty());
+    }
+
+    #[test]
+    fn the_local_it_helpdesk_needs_no_number() {
+        assert!(contact(r#"{"local_it": true}"#).problems().is_empty());
+        assert!(!contact(r#"{"name": "Noen"}"#).problems().is_empty());
+    }
+
+    #[test]
+    fn open_now_or_when_it_opens_next() {
+        let weekdays = [Hours { days: vec![0, 1, 2, 3, 4], open: 480, close: 930 }];
+        assert_eq!(open_at(&weekdays, 0, 600), Open::Now { closes: 930 });
+        assert_eq!(open_at(&weekdays, 0, 420), Open::Closed { opens: Some((0, 480)) });
+        // Friday evening: opens Monday 08:00.
+        assert_eq!(open_at(&weekdays, 4, 1000), Open::Closed { opens: Some((0, 480)) });
+        assert_eq!(open_at(&[], 2, 600), Open::Closed { opens: None });
+    }
+}
