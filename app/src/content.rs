@@ -39,8 +39,10 @@ pub struct Site {
 
 /// The guide index (`content/index.json`) and the settings (`settings.json`).
 pub async fn fetch_site() -> Result<Site, Problem> {
-    let index = load::index(fetch_content(load::INDEX).await?).map_err(|f| Problem::Findings(vec![f]))?;
-    let (settings, mut settings_findings, source) = match fetch::text("settings.json").await {
+    // Both at once: neither waits on the other.
+    let (index, settings) = futures::join!(fetch_content(load::INDEX), fetch::text("settings.json"));
+    let index = load::index(index?).map_err(|f| Problem::Findings(vec![f]))?;
+    let (settings, mut settings_findings, source) = match settings {
         Ok(text) => {
             let source = Source::new("settings.json", text);
             let (settings, findings) = settings::parse(&source);

@@ -14,7 +14,7 @@ const PAGES = [
   ['start', ''],
   ['question', 'guide.html?guide=mrs'],
   ['step', 'guide.html?guide=mrs&step=sett-inn-kort&a=hvordan.sett-inn-kort'],
-  ['end with answers', 'guide.html?guide=mrs&step=ferdig&a=hvordan.sms'],
+  ['end with answers', 'guide.html?guide=mrs&step=ferdig&a=hvordan.sms&a=sms-kode.ferdig'],
   ['whole guide', 'guide.html?guide=eportal&view=all'],
   ['moved link note', 'guide.html?guide=mrs&step=velg-sertifikat&a=hvordan.sms'],
   ['diagnostics', 'tools.html?page=diagnostics'],
@@ -76,7 +76,7 @@ test('a whole guide can be completed with the keyboard alone, focus on each new 
 test('at 400 % zoom (320 CSS pixels wide) nothing scrolls sideways', async () => {
   const context = await browser.newContext({ viewport: { width: 320, height: 256 } });
   const page = await context.newPage();
-  for (const query of ['', 'guide.html?guide=mrs&step=ferdig&a=hvordan.sett-inn-kort&a=to-sertifikater.velg-sertifikat', 'guide.html?guide=eportal&view=all', 'tools.html?page=helpdesk', 'tools.html?page=search&q=PUK', 'tools.html?page=diagnostics', 'tools.html?page=it']) {
+  for (const query of ['', 'guide.html?guide=mrs&step=ferdig&a=hvordan.sett-inn-kort&a=to-sertifikater.velg-sertifikat&a=velg-rolle.ferdig', 'guide.html?guide=eportal&view=all', 'tools.html?page=helpdesk', 'tools.html?page=search&q=PUK', 'tools.html?page=diagnostics', 'tools.html?page=it']) {
     await page.goto(`${SITE}${query}`);
     await page.locator('h1').first().waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

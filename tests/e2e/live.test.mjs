@@ -79,13 +79,14 @@ test('SITHS: one PIN try left warns before the PIN is typed; a blocked card expl
   await cards.remove(0);
 });
 
-test('Buypass: a card without the expected certificate is named as such', async () => {
+test('a card without the certificate the step asks for is named as such, with what it does hold', async () => {
   const { page } = await watchedPage(await allowedContext(browser));
+  // An authentication certificate only: Webcert's signing step asks for one to sign with.
   await cards.insert(1, 'no-buypass');
-  await helperSees(onlyCardIn(1), 'the card without Buypass read in reader 1');
-  await page.goto(await stepUrl('hjemmekontor', 'nb', 'buypass-id'));
-  await live(page).getByText('Fant ikke sertifikatet på kortet: Buypass.').waitFor();
-  assert.match(await live(page).innerText(), /ihelse\.net Issuing CA4 \(autentisering\)/);
+  await helperSees(onlyCardIn(1), 'the card with only an authentication certificate read in reader 1');
+  await page.goto(await stepUrl('webcert', 'sv', 'denna-enhet', 'sv'));
+  await live(page).getByText('Hittade inte certifikatet på kortet: underskrift.').waitFor();
+  assert.match(await live(page).innerText(), /ihelse\.net Issuing CA4 \(legitimering\)/);
   await cards.remove(1);
 });
 

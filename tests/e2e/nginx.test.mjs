@@ -7,6 +7,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { get } from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { SITE, launch, watchedPage } from './browser.mjs';
 
 /** The policy README.md tells organisations to send, word for word. */
@@ -78,4 +80,34 @@ test('the sub-path without its slash is redirected to it', async () => {
   const response = await fetch(SITE.replace(/\/$/, ''), { redirect: 'manual' });
   assert.ok([301, 302, 307, 308].includes(response.status), `status ${response.status}`);
   assert.equal(new URL(response.headers.get('location'), SITE).href, SITE);
+});
+
+/** GET `url` with `Accept-Encoding: accept`: the headers and the body as sent, undecoded. */
+function fetchRaw(url, accept) {
+  return new Promise((resolve, reject) => {
+    get(url, { headers: { 'accept-encoding': accept } }, (response) => {
+      const chunks = [];
+      response.on('data', (chunk) => chunks.push(chunk));
+      response.on('end', () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
+    }).on('error', reject);
+  });
+}
+
+const decode = { br: brotliDecompressSync, gzip: gunzipSync };
+
+test('the built files go out precompressed as brotli or gzip, as the browser takes them, and an edited guide as it is on disk', async () => {
+  const html = await (await fetch(SITE)).text();
+  const wasm = html.match(/data-wasm="\.\/([^"]+)"/)[1];
+  for (const path of [wasm, 'index.html', 'content/mrs.nb.md']) {
+    const plain = await fetchRaw(SITE + path, 'identity');
+    assert.equal(plain.headers['content-encoding'], undefined, `${path} unencoded when asked so`);
+    for (const accept of ['br', 'gzip']) {
+      const sent = await fetchRaw(SITE + path, `${accept}, deflate`);
+      const coding = sent.headers['content-encoding'];
+      assert.match(sent.headers.vary ?? '', /Accept-Encoding/i, `${path}: Vary`);
+      if (path !== 'content/mrs.nb.md') assert.equal(coding, accept, `${path} as ${accept}`);
+      const body = coding ? decode[coding](sent.body) : sent.body;
+      assert.ok(body.equals(plain.body), `${path} as ${coding ?? 'identity'} is the file`);
+    }
+  }
 });

@@ -90,7 +90,7 @@ test('the summary lists the answers, and changing an earlier one keeps the later
   await page.getByRole('link', { name: 'Kortet står i leseren' }).click();
   await page.getByRole('link', { name: 'Videre' }).click();
   await page.getByRole('link', { name: 'Nei, jeg kom rett videre' }).click();
-  await page.getByRole('link', { name: 'Videre' }).click();
+  await page.getByRole('link', { name: 'Jeg har valgt avdeling og rolle' }).click();
   await shows(page, 'Du er logget inn i MRS');
   const summary = page.locator('.summary-list');
   assert.match(await summary.innerText(), /Hvordan vil du logge på\?[\s\S]*Jeg har et smartkort/);
@@ -112,9 +112,9 @@ test('the summary lists the answers, and changing an earlier one keeps the later
 test('a link to a step its answers no longer lead to lands on the nearest step, with a note', async () => {
   const { page, problems } = await watchedPage(site.browser);
   await page.goto(`${SITE}guide.html?guide=mrs&step=velg-sertifikat&a=hvordan.sms`);
-  await shows(page, 'Du er logget inn i MRS');
+  await shows(page, 'Skriv inn koden fra SMS');
   assert.match(await page.locator('.note').innerText(), /Velg sertifikatet fra ihelse\.net Issuing CA4/);
-  assert.equal(stepOf(page.url()), 'ferdig');
+  assert.equal(stepOf(page.url()), 'sms-kode');
   assert.deepEqual(problems, []);
 });
 

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 mod bench;
 mod command;
+mod compress;
 mod nginx;
 mod run;
 mod serve;

@@ -11,7 +11,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use crate::command::output;
-use crate::serve::CSP;
+use crate::serve::csp;
 use crate::setup;
 
 /// The sub-path the site is served under, as an intranet would.
@@ -34,7 +34,10 @@ impl Nginx {
     /// into a fresh temporary folder and starts nginx on a free port of 127.0.0.1;
     /// returns once it answers.
     pub fn start(dist: &Path) -> Result<Nginx, String> {
-        setup::apt(&["nginx"], "Debian's nginx, to test the site on a real web server")?;
+        setup::apt(
+            &["nginx", "libnginx-mod-http-brotli-static"],
+            "Debian's nginx (with brotli_static), to test the site on a real web server",
+        )?;
         let dist = dist.canonicalize().map_err(|e| format!("cannot find {}: {e}", dist.display()))?;
         let mime_types = std::fs::read_to_string(MIME_TYPES).map_err(|e| format!("cannot read {MIME_TYPES}: {e}"))?;
         let root = output(Command::new("id").arg("-u")).as_deref() == Some("0");
@@ -140,9 +143,11 @@ fn config(s: &Settings) -> String {
     // Debian 12's mime.types has it; older ones (and some other systems') do not.
     let wasm = if knows_wasm(s.mime_types) { "" } else { "    types { application/wasm wasm; }\n" };
     let sub = LOCATION.trim_end_matches('/');
+    let csp = csp();
     format!(
         r#"# Written by `cargo xtask test` (xtask/src/nginx.rs): Debian's default nginx.conf
 # and default site, cut down to a static site, with every path in this folder.
+load_module /usr/lib/nginx/modules/ngx_http_brotli_static_module.so;
 {user}worker_processes auto;
 pid {dir}/nginx.pid;
 error_log {dir}/error.log;
@@ -191,10 +196,13 @@ http {{
 
         location {LOCATION} {{
             alias {dist}/;
-            add_header Content-Security-Policy "{CSP}" always;
+            add_header Content-Security-Policy "{csp}" always;
             add_header X-Content-Type-Options nosniff always;
             add_header Cache-Control $veiviser_cache always;
-            gzip_types text/css application/javascript application/json application/wasm application/octet-stream;
+            # The .br and .gz copies `cargo xtask dist` wrote; on the fly for the rest (content/).
+            brotli_static on;
+            gzip_static on;
+            gzip_types text/css application/javascript application/json application/wasm text/markdown application/octet-stream;
         }}
     }}
 }}
@@ -246,11 +254,12 @@ mod tests {
     fn the_location_sends_the_policy_of_the_readme() {
         let conf = config(&settings("types {\n    application/wasm  wasm;\n}\n"));
         assert!(conf.contains("location /veiviser/ {\n            alias /srv/dist/;"));
-        assert!(conf.contains(&format!("add_header Content-Security-Policy \"{CSP}\" always;")));
+        assert!(conf.contains(&format!("add_header Content-Security-Policy \"{}\" always;", csp())));
+        assert!(conf.contains("brotli_static on;") && conf.contains("gzip_static on;"));
         assert!(conf.contains("listen 127.0.0.1:8123;"));
         assert!(!conf.contains("types { application/wasm"), "mime.types already has it");
         // nginx would read `"` as the end of the value and `$` as a variable.
-        assert!(!CSP.contains(['"', '$']));
+        assert!(!csp().contains(['"', '$']));
     }
 
     #[test]

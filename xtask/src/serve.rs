@@ -1,14 +1,16 @@
 //! A static web server for dist/, sending the Content Security Policy that the
 //! README tells organisations to use. It can serve the site under a sub-path, as
-//! an intranet would.
+//! an intranet would, and sends the precompressed `.br` or `.gz` copy of a file
+//! when the browser takes it (see [`crate::compress`]).
 
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 use std::thread::JoinHandle;
 
-/// The Content Security Policy the site is built to run under.
-pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
-img-src 'self' data:; connect-src 'self' http://127.0.0.1:17320";
+/// The Content Security Policy the site is built to run under, for the helper's default port.
+pub fn csp() -> String {
+    veiviser_guide::it_kit::csp(veiviser_api::DEFAULT_PORT)
+}
 
 /// A running static server.
 pub struct Site {
@@ -34,7 +36,13 @@ impl Site {
                 let (server, dir, base) = (Arc::clone(&server), dir.to_path_buf(), base.clone());
                 std::thread::spawn(move || {
                     while let Ok(request) = server.recv() {
-                        let response = respond(&dir, &base, request.url());
+                        let accepts = request
+                            .headers()
+                            .iter()
+                            .find(|h| h.field.equiv("Accept-Encoding"))
+                            .map(|h| h.value.as_str().to_owned())
+                            .unwrap_or_default();
+                        let response = respond(&dir, &base, request.url(), &accepts);
                         let _ = request.respond(response);
                     }
                 })
@@ -65,7 +73,7 @@ fn header(name: &str, value: &str) -> tiny_http::Header {
     tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("valid header")
 }
 
-fn respond(dir: &Path, base: &str, url: &str) -> Response {
+fn respond(dir: &Path, base: &str, url: &str, accepts: &str) -> Response {
     let path = url.split(['?', '#']).next().unwrap_or("/");
     if format!("{path}/") == base {
         return Response::from_data(Vec::new()).with_status_code(301).with_header(header("Location", base));
@@ -77,13 +85,27 @@ fn respond(dir: &Path, base: &str, url: &str) -> Response {
         return text(404, "not found");
     };
     let file = if relative.is_empty() || relative.ends_with('/') { file.join("index.html") } else { file };
-    match std::fs::read(&file) {
-        Ok(bytes) => Response::from_data(bytes)
-            .with_header(header("Content-Type", content_type(&file)))
-            .with_header(header("Content-Security-Policy", CSP))
-            .with_header(header("X-Content-Type-Options", "nosniff"))
-            .with_header(header("Cache-Control", "no-cache")),
-        Err(_) => text(404, "not found"),
+    let Ok(bytes) = std::fs::read(&file) else { return text(404, "not found") };
+    // The precompressed copy the browser takes, if there is one.
+    let takes = |coding: &str| accepts.split(',').any(|c| c.split(';').next().is_some_and(|c| c.trim() == coding));
+    let copy = [("br", "br"), ("gzip", "gz")].into_iter().filter(|(coding, _)| takes(coding)).find_map(|(coding, suffix)| {
+        let mut name = file.clone().into_os_string();
+        name.push(format!(".{suffix}"));
+        std::fs::read(name).ok().map(|bytes| (coding, bytes))
+    });
+    let (body, coding) = match copy {
+        Some((coding, compressed)) => (compressed, Some(coding)),
+        None => (bytes, None),
+    };
+    let response = Response::from_data(body)
+        .with_header(header("Content-Type", content_type(&file)))
+        .with_header(header("Content-Security-Policy", &csp()))
+        .with_header(header("X-Content-Type-Options", "nosniff"))
+        .with_header(header("Cache-Control", "no-cache"))
+        .with_header(header("Vary", "Accept-Encoding"));
+    match coding {
+        Some(coding) => response.with_header(header("Content-Encoding", coding)),
+        None => response,
     }
 }
 

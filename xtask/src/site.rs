@@ -44,6 +44,14 @@ pub fn dist(tools: &Tools) -> Result<(), String> {
     for page in std::iter::once("index.html").chain(OTHER_PAGES.map(|(page, _)| page)) {
         check_no_inline_script(&dist_dir().join(page))?;
     }
+    let written = crate::compress::precompress(&dist_dir())?;
+    say(&format!(
+        "Precompressed {} files: {} KB, {} KB gzip, {} KB brotli (content/ and settings.json stay editable, without copies)",
+        written.files,
+        written.bytes / 1000,
+        written.gzip / 1000,
+        written.brotli / 1000
+    ));
     say(&format!("The site is in {}: copy it to any static web server", dist_dir().display()));
     Ok(())
 }

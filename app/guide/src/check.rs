@@ -429,7 +429,7 @@ mod tests {
     #[test]
     fn a_whole_guide_has_no_findings() {
         assert_eq!(
-            check_text("## A {#a}\n\n![Kortleser](bilde.png)\n\n- [Ja](#b)\n- [Nei](other.md)\n\n## B {#b .end}\n"),
+            check_text("## A {#a}\n\n![Kortleser](bilde.png)\n\n- [Ja](#b)\n- [Nei](other.md)\n\n## B {#b .done}\n"),
             Vec::<String>::new()
         );
     }
@@ -450,13 +450,13 @@ mod tests {
 
     #[test]
     fn a_step_no_way_leads_to_is_unreachable() {
-        let findings = check_text("## A {#a .end}\n\n## B {#b .end}\n");
+        let findings = check_text("## A {#a .done}\n\n## B {#b .done}\n");
         assert_eq!(findings, ["g.nb.md:7:1: error: step `b` cannot be reached from the start `a`"]);
     }
 
     #[test]
     fn duplicate_ids_name_the_first_line() {
-        let findings = check_text("## A {#a}\n\n[x](#a2)\n\n## A2 {#a2 .end}\n\n## A {#a .end}\n");
+        let findings = check_text("## A {#a}\n\n[x](#a2)\n\n## A2 {#a2 .done}\n\n## A {#a .done}\n");
         assert!(findings.contains(&"g.nb.md:11:1: error: step id `a` is used twice (first at line 5)".to_owned()), "{findings:?}");
     }
 
@@ -468,7 +468,7 @@ mod tests {
 
     #[test]
     fn a_circle_is_an_error_unless_the_step_leading_back_is_marked_loop() {
-        let circle = "## A {#a}\n\n- [B](#b)\n- [Slutt](#s)\n\n## B {#b}\n\n[Igjen](#a)\n\n## S {#s .end}\n";
+        let circle = "## A {#a}\n\n- [B](#b)\n- [Slutt](#s)\n\n## B {#b}\n\n[Igjen](#a)\n\n## S {#s .done}\n";
         assert_eq!(
             check_text(circle),
             ["g.nb.md:12:1: error: step `b` leads back to `a`, making a circle: mark `b` with .loop if that is intended"]
@@ -478,7 +478,7 @@ mod tests {
 
     #[test]
     fn missing_images_and_unsafe_links_are_errors() {
-        let findings = check_text("## A {#a .end}\n\n![Bilde](mangler.png) [x](javascript:alert(1))\n");
+        let findings = check_text("## A {#a .done}\n\n![Bilde](mangler.png) [x](javascript:alert(1))\n");
         assert_eq!(
             findings,
             [
@@ -490,11 +490,11 @@ mod tests {
 
     #[test]
     fn ids_missing_in_one_language_are_reported_in_that_file() {
-        let nb = load("g.nb.md", "## A {#a}\n\n[B](#b)\n\n## B {#b .end}\n");
-        let en = load("g.en.md", "## A {#a .end}\n");
+        let nb = load("g.nb.md", "## A {#a}\n\n[B](#b)\n\n## B {#b .done}\n");
+        let en = load("g.en.md", "## A {#a .done}\n");
         let index_source = Source::new(
             "index.json",
-            r#"{"guides": [{"id": "g", "title": {}, "audience": {}, "languages": ["nb", "en", "sv"], "start": "a"}]}"#,
+            r#"{"guides": [{"id": "g", "title": {}, "audience": {}, "languages": ["nb", "en", "sv"], "start": "a", "support": [{"local_it": true}]}]}"#,
         );
         let index = crate::index::parse(&index_source).unwrap();
         let findings: Vec<String> =
@@ -510,21 +510,21 @@ mod tests {
 
     #[test]
     fn two_steps_pinned_to_one_code_number_is_an_error() {
-        let findings = check_text("## A {#a code=4}\n\n[B](#b)\n\n## B {#b .end code=4}\n");
+        let findings = check_text("## A {#a code=4}\n\n[B](#b)\n\n## B {#b .done code=4}\n");
         assert_eq!(findings, ["g.nb.md:9:1: error: code=4 is given to both `a` and `b`: each step needs its own number"]);
     }
 
     #[test]
     fn a_code_that_is_not_a_number_is_an_error() {
-        let findings = check_text("## A {#a .end code=fire}\n");
+        let findings = check_text("## A {#a .done code=fire}\n");
         assert_eq!(findings, ["g.nb.md:5:1: error: `code=fire` on step `a` is not a step number: use a whole number from 1 to 9999"]);
     }
 
     #[test]
     fn a_number_moved_by_a_clash_is_a_warning_that_suggests_pinning_it() {
         let taken = code::derived("b");
-        let findings = check_text(&format!("## A {{#a code={taken}}}\n\n[B](#b)\n\n## B {{#b .end}}\n"));
-        let got = Numbers::of(&load("g.nb.md", &format!("## A {{#a code={taken}}}\n\n## B {{#b .end}}\n")).guide).number("b").unwrap();
+        let findings = check_text(&format!("## A {{#a code={taken}}}\n\n[B](#b)\n\n## B {{#b .done}}\n"));
+        let got = Numbers::of(&load("g.nb.md", &format!("## A {{#a code={taken}}}\n\n## B {{#b .done}}\n")).guide).number("b").unwrap();
         assert_eq!(
             findings,
             [format!(
@@ -536,13 +536,13 @@ mod tests {
 
     #[test]
     fn a_code_prefix_used_by_two_guides_and_codes_that_differ_between_languages_are_errors() {
-        let nb = load("g.nb.md", "## A {#a .end code=4}\n");
-        let en = load("g.en.md", "## A {#a .end code=5}\n");
-        let h = load("h.nb.md", "## A {#a .end}\n");
+        let nb = load("g.nb.md", "## A {#a .done code=4}\n");
+        let en = load("g.en.md", "## A {#a .done code=5}\n");
+        let h = load("h.nb.md", "## A {#a .done}\n");
         let index_source = Source::new(
             "index.json",
-            r#"{"guides": [{"id": "g", "title": {}, "audience": {}, "languages": ["nb", "en"], "start": "a", "code": "HG"},
- {"id": "h", "title": {}, "audience": {}, "languages": ["nb"], "start": "a", "code": "HG"}]}"#,
+            r#"{"guides": [{"id": "g", "title": {}, "audience": {}, "languages": ["nb", "en"], "start": "a", "code": "HG", "support": [{"local_it": true}]},
+ {"id": "h", "title": {}, "audience": {}, "languages": ["nb"], "start": "a", "code": "HG", "support": [{"local_it": true}]}]}"#,
         );
         let index = crate::index::parse(&index_source).unwrap();
         let findings: Vec<String> =

@@ -55,14 +55,33 @@ fn as_rendered(fact: &str) -> String {
     })
 }
 
-/// Asserts that every fact shows in the guide, listing all that are missing.
-fn assert_keeps(file: &str, facts: &[&str]) {
+/// Everything the guide in `file` shows: its title, its introduction and every step.
+fn all_shown(file: &str) -> String {
     let g = guide(file);
     let intro = render::to_html(&g.intro, &target);
     let steps: Vec<String> = g.steps.iter().map(shown).collect();
-    let text = one_space(&format!("{} {intro} {}", g.title, steps.join(" ")));
+    one_space(&format!("{} {intro} {}", g.title, steps.join(" ")))
+}
+
+/// Asserts that every fact shows in the guide, listing all that are missing.
+fn assert_keeps(file: &str, facts: &[&str]) {
+    let text = all_shown(file);
     let missing: Vec<_> = facts.iter().filter(|fact| !text.contains(&as_rendered(fact))).collect();
     assert!(missing.is_empty(), "{file} has lost facts of its source: {missing:?}");
+}
+
+/// Asserts that none of `texts` shows in the guide (case does not matter).
+fn assert_lacks(file: &str, texts: &[&str], why: &str) {
+    let shown = all_shown(file).to_lowercase();
+    let found: Vec<_> = texts.iter().filter(|text| shown.contains(&as_rendered(text).to_lowercase())).collect();
+    assert!(found.is_empty(), "{file} shows {found:?}: {why}");
+}
+
+/// Asserts that step `id` of the guide in `file` shows every fact.
+fn assert_step_shows(file: &str, id: &str, facts: &[&str]) {
+    let text = shown(&step(file, id));
+    let missing: Vec<_> = facts.iter().filter(|fact| !text.contains(&as_rendered(fact))).collect();
+    assert!(missing.is_empty(), "{file}, step `{id}` does not show {missing:?}");
 }
 
 /// The step `id` of the guide in `file`.
@@ -98,7 +117,8 @@ fn mrs_guide_keeps_every_key_fact_of_its_source() {
             "Jeg har IKKE et smartkort",
             "Jeg vet ikke hva jeg skal velge",
             "**før**",
-            "lukke vinduet og åpne det på nytt igjen",
+            "på innloggingssiden til MRS",
+            "lukke vinduet og åpne det på nytt",
             "personlige PIN-kode",
             "Hemit STS",
             "2.1.0.56",
@@ -110,6 +130,7 @@ fn mrs_guide_keeps_every_key_fact_of_its_source() {
             "ihelse.net Issuing CA4",
             "Velg et sertifikat som du ønsker å bruke til godkjenning.",
             "Hvis du avbryter operasjonen, lukker du nettleseren og prøver på nytt.",
+            "«Logg på til Hemitt»",
             "**Brukernavn**",
             "**Passord**",
             "**Logg på**",
@@ -134,6 +155,7 @@ fn helseregister_guide_keeps_every_key_fact_of_its_source() {
             "**Send skjema**",
             "brukeradministrator",
             "passordet sendt til mobilnummeret ditt",
+            "Tilgangen du har bestilt, må godkjennes av en brukeradministrator",
             "**Glemt passord**",
             "**Glemt brukernavn**",
             "**Logg inn**",
@@ -177,7 +199,7 @@ fn hjemmekontor_guide_keeps_every_key_fact_of_its_source() {
             "**OK**",
             "Kundeportalen",
             "Brukernavn og passord har du fått fra NHN",
-            "to-faktor autentisering",
+            "tofaktorautentisering",
             "**Bekreft**",
             "24 20 00 00",
             "tel:+4724200000",
@@ -220,7 +242,11 @@ fn eportal_guide_keeps_every_key_fact_of_its_source() {
             "**Hent pasient**",
             "«Opprett konto»",
             "**ePortal (Ctrl+4)**",
-            "*Magnard Koman*",
+            "«Personalialia for»",
+            "**Reseptformyelse**",
+            "**Unntakk**",
+            "**Rediager pasienter med spesielle tilgangrettigheter**",
+            "fastlegens pasientliste",
             "**Hastetimer**",
             "**EP-reseptfornyelse**",
             "**Legg til/Rediger**",
@@ -230,7 +256,11 @@ fn eportal_guide_keeps_every_key_fact_of_its_source() {
             "**Tilbakestill**",
             "`[PATIENT_VALUE_TAG]`",
             "`[DOCTOR_VALUE_TAG]`",
+            "`[DOTOR_VALUE_TAG]`",
+            "som ikke skal besværes",
             "**ePortal Pasientlogg**",
+            "eReseptformyelse(r)",
+            "**Total eReseptformyelser**",
             "**Ny bruker**-veiviseren",
             "BankID-modulen",
             "'ekonsultasjon'",
@@ -238,7 +268,7 @@ fn eportal_guide_keeps_every_key_fact_of_its_source() {
             "BankID fungerer kun for ekte BankID-konto.",
             "«rød ball»",
             "«Mine Opplysninger»",
-            "https://www.besoklegen.no/Login.aspx?ClinicId=karrestadlegekantor",
+            "`https://www.besoklegen.no/Login.aspx?ClinicId=...`",
             "NB ! BankID er påkrevd for bruk av e-Konsultasjon",
             "kr. 1,- per mottatt melding",
         ],
@@ -281,6 +311,7 @@ fn english_guides_keep_the_key_facts_of_their_sources() {
             "**Jeg har IKKE et smartkort** (\"I do NOT have a smartcard\")",
             "I don't know what to choose",
             "**before**",
+            "on the MRS login page",
             "close the window and open it again",
             "personal PIN code",
             "Hemit STS",
@@ -296,8 +327,10 @@ fn english_guides_keep_the_key_facts_of_their_sources() {
             "If you cancel the operation, close the browser and try again.",
             "**Brukernavn** (\"Username\")",
             "**Passord** (\"Password\")",
+            "“Logg på til Hemitt”",
             "**Logg på** (\"Log in\")",
             "a code by SMS",
+            "Norwegian Knee Ligament Register",
         ],
     );
     assert_keeps(
@@ -314,6 +347,7 @@ fn english_guides_keep_the_key_facts_of_their_sources() {
             "**Send skjema** (\"Send form\")",
             "user administrator",
             "the password is sent to your mobile number",
+            "must be approved by a user administrator",
             "**Glemt passord**",
             "**Glemt brukernavn**",
             "**Logg inn**",
@@ -348,7 +382,7 @@ fn english_guides_keep_the_key_facts_of_their_sources() {
             "**Installer** (\"Install\")",
             "**Lagre profil** (\"Save profile\")",
             "USB disk",
-            "«hjemmekontor»",
+            "“hjemmekontor”",
             "Write down the password",
             "**OK**",
             "Kundeportalen",
@@ -393,17 +427,22 @@ fn english_guides_keep_the_key_facts_of_their_sources() {
             "**Hent pasient** (\"Fetch patient\")",
             "**Opprett konto** (\"Create account\")",
             "**ePortal (Ctrl+4)**",
-            "*Magnard Koman*",
+            "“Personalialia for”",
+            "**Reseptformyelse** (\"Prescription renewal\")",
+            "**Unntakk** (\"Exceptions\")",
+            "regular GP's patient list",
             "**Hastetimer** (\"Urgent appointments\")",
             "**EP-reseptfornyelse** (\"EP prescription renewal\")",
             "**Legg til/Rediger** (\"Add/Edit\")",
             "one user per installation",
             "The delegation is NOT active",
-            "«Pasienter på liste til ...»",
+            "“Pasienter på liste til ...”",
             "**Tilbakestill** (\"Reset\")",
             "`[PATIENT_VALUE_TAG]`",
             "`[DOCTOR_VALUE_TAG]`",
+            "`[DOTOR_VALUE_TAG]`",
             "**ePortal Pasientlogg** (\"ePortal patient log\")",
+            "**Total eReseptformyelser**",
             "**Ny bruker** (\"New user\") wizard",
             "BankID module",
             "'ekonsultasjon'",
@@ -411,7 +450,7 @@ fn english_guides_keep_the_key_facts_of_their_sources() {
             "BankID only works for a real BankID account.",
             "\"red ball\"",
             "**Mine Opplysninger** (\"My details\")",
-            "https://www.besoklegen.no/Login.aspx?ClinicId=karrestadlegekantor",
+            "`https://www.besoklegen.no/Login.aspx?ClinicId=...`",
             "NB ! BankID er påkrevd for bruk av e-Konsultasjon",
             "kr. 1,- per mottatt melding",
             "NOK 1 per message received",
@@ -482,7 +521,9 @@ fn mrs_card_and_certificate_steps_declare_their_live_checks() {
 #[test]
 fn hjemmekontor_card_steps_declare_their_live_checks() {
     assert_eq!(checks(&step("hjemmekontor.nb.md", "sett-inn-kort")), card_present());
-    assert_eq!(checks(&step("hjemmekontor.nb.md", "buypass-id")), issuer("Buypass", None));
+    // The source names no issuer for the Buypass card, so the guide checks for none.
+    assert_eq!(checks(&step("hjemmekontor.nb.md", "buypass-id")), None);
+    assert_eq!(checks(&step("hjemmekontor.nb.md", "logg-inn-buypass")), pin_tries());
 }
 
 #[test]
@@ -554,5 +595,151 @@ fn index_lists_english_for_every_guide_after_its_source_language() {
         assert_eq!(entry.languages.last().map(String::as_str), Some("en"), "{} does not list English last", entry.id);
         assert_ne!(entry.languages[0], "en", "{} lists English before its source language", entry.id);
         assert!(entry.title.contains_key("en") && entry.audience.contains_key("en"), "{} has no English texts", entry.id);
+    }
+}
+
+#[test]
+fn front_matter_titles_match_the_index() {
+    let (index, guides) = content();
+    for entry in &index.guides {
+        for lang in &entry.languages {
+            let file = entry.file(lang);
+            let g = guides.iter().find(|g| g.path == file).unwrap_or_else(|| panic!("no guide file {file}"));
+            assert_eq!(Some(&g.title), entry.title.get(lang), "{file}: the title differs from index.json");
+        }
+    }
+}
+
+/// The support each guide names in index.json is the one its source names, number
+/// for number: 000 (MRS) and 003 (ePortal) name none.
+#[test]
+fn index_names_the_support_each_source_gives() {
+    use veiviser_guide::support::Contact;
+    let (index, _) = content();
+    let support = |id: &str| index.guide(id).unwrap_or_else(|| panic!("no guide {id}")).support.clone();
+    let local_it = [Contact { local_it: true, ..Contact::default() }];
+    assert_eq!(support("mrs"), local_it, "000 names no contact for MRS");
+    assert_eq!(support("eportal"), local_it, "003 names Salg hos CGM, but no phone, e-mail or web address");
+
+    // 001: "Kontakt Helseregister.no Tlf. 76 16 63 33 … Brukerstøtte er åpent hverdager mellom kl 08:00 og 15:30".
+    let helseregister = support("helseregister");
+    assert_eq!(helseregister.len(), 1);
+    let c = &helseregister[0];
+    assert_eq!(c.phone.as_deref(), Some("+47 76 16 63 33"));
+    assert_eq!(c.web.as_deref(), Some("https://helseregister.no"));
+    assert_eq!((c.email.as_deref(), c.zone()), (None, "Europe/Oslo"));
+    let hours: Vec<_> = c.hours.iter().map(|h| (h.days.as_str(), h.open.as_str(), h.close.as_str())).collect();
+    assert_eq!(hours, [("mon-fri", "08:00", "15:30")]);
+
+    // 002: "kontakt kundesenteret på 24 20 00 00"; "Buypass på telefon 61 13 59 20 eller via www.buypass.no".
+    let hjemmekontor = support("hjemmekontor");
+    let phones: Vec<_> = hjemmekontor.iter().map(|c| c.phone.as_deref()).collect();
+    assert_eq!(phones, [Some("+47 24 20 00 00"), Some("+47 61 13 59 20")]);
+    assert_eq!(hjemmekontor[1].web.as_deref(), Some("https://www.buypass.no"));
+    assert_eq!(hjemmekontor[0].name.get("nb"), Some("Kundesenteret til Norsk Helsenett"));
+    assert_eq!(hjemmekontor[1].name.get("nb"), Some("Buypass"));
+    for c in &hjemmekontor {
+        assert!(c.hours.is_empty() && c.email.is_none(), "002 gives no hours or e-mail: {c:?}");
+        for lang in ["nb", "en"] {
+            assert!(c.about.get(lang).is_some(), "{c:?} says what it helps with in {lang}");
+        }
+    }
+
+    // 004: "Hemsida: www.ehalsaregionstockholm.se E-post: fo.vardprocess@sl.se".
+    let webcert = support("webcert");
+    assert_eq!(webcert.len(), 1);
+    assert_eq!(webcert[0].email.as_deref(), Some("fo.vardprocess@sl.se"));
+    assert_eq!(webcert[0].web.as_deref(), Some("https://www.ehalsaregionstockholm.se"));
+    assert!(webcert[0].phone.is_none() && webcert[0].hours.is_empty(), "004 gives no phone or hours");
+
+    for entry in &index.guides {
+        for c in &entry.support {
+            assert!(c.problems().is_empty(), "{}: {:?}", entry.id, c.problems());
+        }
+    }
+}
+
+/// Every failure path the review found: the question offers it, and the step it
+/// leads to names who helps (and how to reach them) and what to tell them.
+#[test]
+fn every_failure_path_leads_to_a_step_that_names_help() {
+    let paths: &[(&str, &str, &str, &str, &[&str])] = &[
+        ("mrs.nb.md", "to-sertifikater", "PIN-koden ble ikke godtatt", "feil-pin", &["lokale IT-brukerstøtte", "stegkoden"]),
+        ("mrs.nb.md", "sms-kode", "Jeg fikk ingen kode på SMS", "ingen-sms", &["lokale IT-brukerstøtte", "stegkoden"]),
+        ("mrs.nb.md", "velg-rolle", "Listen er tom, eller rollen jeg trenger mangler", "ingen-rolle", &["lokale IT-brukerstøtte", "stegkoden", "helseregister#"]),
+        ("helseregister.nb.md", "vent-passord", "Jeg har ikke fått passord ennå", "ikke-passord", &["tel:+4776166333", "hverdager mellom kl 08:00 og 15:30", "stegkoden"]),
+        ("helseregister.nb.md", "brukeradministrator", "Jeg har ikke fått tilgang ennå", "venter-tilgang", &["brukeradministratorene", "tel:+4776166333", "stegkoden"]),
+        ("helseregister.nb.md", "engangskode", "Nei, jeg har ikke fått noen SMS", "brukerstotte", &["tel:+4776166333", "stegkoden"]),
+        ("hjemmekontor.nb.md", "sjekkliste", "Nei, ikke ennå", "ga-igjennom-sjekkliste", &["lokale IT-brukerstøtte", "tel:+4724200000"]),
+        ("hjemmekontor.nb.md", "lokal-admin", "Nei, eller jeg vet ikke", "ikke-admin", &["lokale IT-brukerstøtte", "stegkoden"]),
+        ("hjemmekontor.nb.md", "kundeportal", "Jeg har ikke fått brukernavn og passord fra NHN", "mangler-konto", &["tel:+4724200000", "stegkoden"]),
+        ("hjemmekontor.nb.md", "sms-kode", "Nei, jeg fikk ingen kode", "ingen-kode", &["24 20 00 00", "tel:+4724200000"]),
+        ("hjemmekontor.nb.md", "logg-inn-buypass", "PIN-koden ble ikke godtatt", "buypass-pin", &["61 13 59 20", "tel:+4761135920", "https://www.buypass.no"]),
+        ("hjemmekontor.nb.md", "vent", "Hjemmekontor virker fortsatt ikke etter 15 minutter", "virker-ikke", &["24 20 00 00", "tel:+4724200000", "stegkoden"]),
+        ("hjemmekontor.nb.md", "hjemme", "PC", "hjemme-pc", &["Installasjonsveiledning Del 2", "tel:+4724200000"]),
+        ("hjemmekontor.nb.md", "hjemme", "Mac", "hjemme-mac", &["Installasjonsveiledning Mac", "tel:+4724200000"]),
+        ("eportal.nb.md", "har-ep", "Nei, ePortal er ikke aktivert, eller jeg mangler EP-identifikatoren", "kontakt-salg", &["Salg hos CGM", "lokale IT-brukerstøtte", "stegkoden"]),
+        ("eportal.nb.md", "har-konto", "Jeg vet ikke", "konto-usikker", &["lokale IT-brukerstøtte", "stegkoden"]),
+        ("webcert.sv.md", "fel-pin-registrering", "Kortet är låst", "kortet-last", &["PUK-koden", "var du anger PUK-koden", "mailto:fo.vardprocess@sl.se", "stegkoden"]),
+        ("webcert.sv.md", "registrerat", "Något annat gick fel", "annat-fel", &["lokala IT-support", "mailto:fo.vardprocess@sl.se", "stegkoden"]),
+        ("webcert.sv.md", "klar-att-anvandas", "Något annat gick fel", "annat-fel", &["lokala IT-support"]),
+        ("webcert.sv.md", "skriv-under", "Något annat gick fel", "annat-fel", &["lokala IT-support"]),
+    ];
+    for (file, question, answer, target, facts) in paths {
+        let q = step(file, question);
+        let way = q.ways.iter().find(|w| w.label == *answer).unwrap_or_else(|| panic!("{file}, `{question}` has no answer «{answer}»"));
+        assert_eq!(way.target, Target::Step(target.to_string()), "{file}, `{question}`: «{answer}»");
+        assert!(q.choices().count() >= 2, "{file}, `{question}` is a question with the real choices");
+        assert_step_shows(file, target, facts);
+    }
+}
+
+/// The review found places that mislead or state what no source says.
+#[test]
+fn the_misleading_places_the_review_found_are_gone() {
+    // MRS: the wizard's answer is not the login page's button, and steps follow the PIN.
+    assert_lacks("mrs.nb.md", &["før du velger «Jeg har et smartkort»", "og du er inne", "på nytt igjen"], "misleading");
+    assert_lacks("mrs.en.md", &["before you choose", "and you are in", "Cruciate"], "misleading, or not the register's name");
+    // ePortal: no instruction for the row "Alle andre aktive pasienter", no live link to another clinic.
+    for file in ["eportal.nb.md", "eportal.en.md"] {
+        let instruction = step(file, "uten-fastlege");
+        assert!(!shown(&instruction).contains("Alle andre aktive pasienter"), "{file}: the source gives no such instruction");
+        let g = guide(file);
+        let clinic_links: Vec<_> = g
+            .steps
+            .iter()
+            .flat_map(|s| s.links.iter())
+            .filter(|l| matches!(&l.target, Target::External(url) if url.contains("ClinicId")))
+            .collect();
+        assert!(clinic_links.is_empty(), "{file} links to a clinic's login page: the address is an example");
+        assert_lacks(file, &["karrestad", "Barebra"], "another clinic's name from the screenshots");
+    }
+    // Every success is an end marked .done, and the old ends that were successes are.
+    for (file, id) in [
+        ("mrs.nb.md", "ferdig"),
+        ("helseregister.nb.md", "direkte-lenke"),
+        ("hjemmekontor.nb.md", "hjemme-pc"),
+        ("hjemmekontor.nb.md", "hjemme-mac"),
+        ("eportal.nb.md", "ferdig"),
+        ("webcert.sv.md", "klart"),
+    ] {
+        assert!(step(file, id).is_done(), "{file}: `{id}` is a success and marked .done");
+    }
+}
+
+#[test]
+fn the_guides_keep_the_spelling_rules_of_their_language() {
+    for file in ["mrs.nb.md", "helseregister.nb.md", "hjemmekontor.nb.md", "eportal.nb.md", "webcert.nb.md"] {
+        assert_lacks(file, &["på nytt igjen", "to-faktor", "tjeneste matrisen", "tjeneste-matrise", "tjeneste matrise gjør"], "bokmål spelling");
+    }
+    assert_keeps("hjemmekontor.nb.md", &["tofaktorautentisering"]);
+    assert_keeps("eportal.nb.md", &["Tjenestematrisen gjør det mulig", "Lagre tjenestematrisen"]);
+    let swedish = guide("webcert.sv.md");
+    for s in &swedish.steps {
+        assert!(s.ways.iter().all(|w| w.label != "Vidare"), "webcert.sv.md, `{}`: Swedish says «Nästa»", s.id);
+    }
+    assert!(swedish.steps.iter().any(|s| s.ways.iter().any(|w| w.label == "Nästa")));
+    for file in ["mrs.en.md", "helseregister.en.md", "hjemmekontor.en.md", "eportal.en.md", "webcert.en.md"] {
+        assert_lacks(file, &["«", "»"], "English uses “ ” or plain quotes");
     }
 }

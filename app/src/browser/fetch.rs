@@ -1,4 +1,9 @@
 //! Fetching the site's own files (the content folder, the settings) as text.
+//! What `start.js` fetched ahead, beside the WebAssembly, is taken from it
+//! (`veiviserPrefetched`), once; anything else is fetched here.
+
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 
 /// How a fetch failed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,9 +25,31 @@ impl std::fmt::Display for Failed {
 
 /// The text at `url`, relative to the page.
 pub async fn text(url: &str) -> Result<String, Failed> {
+    if let Some(answer) = prefetched(url).await {
+        return answer;
+    }
     let response = gloo_net::http::Request::get(url).send().await.map_err(|e| Failed::Network(e.to_string()))?;
     if !response.ok() {
         return Err(Failed::Status(response.status(), response.status_text()));
     }
     response.text().await.map_err(|e| Failed::Network(e.to_string()))
+}
+
+/// The answer `start.js` fetched for `url`, taken so that it is used once;
+/// `None` if it fetched none, or could not.
+async fn prefetched(url: &str) -> Option<Result<String, Failed>> {
+    let window = web_sys::window()?;
+    let map: js_sys::Map = js_sys::Reflect::get(&window, &"veiviserPrefetched".into()).ok()?.dyn_into().ok()?;
+    let key = JsValue::from_str(url);
+    let promise: js_sys::Promise = map.get(&key).dyn_into().ok()?;
+    map.delete(&key);
+    let answer = JsFuture::from(promise).await.ok().filter(|a| !a.is_null())?;
+    let field = |name: &str| js_sys::Reflect::get(&answer, &name.into()).ok();
+    let status = field("status")?.as_f64()? as u16;
+    let text = field("text")?.as_string()?;
+    Some(if (200..300).contains(&status) {
+        Ok(text)
+    } else {
+        Err(Failed::Status(status, field("statusText").and_then(|t| t.as_string()).unwrap_or_default()))
+    })
 }

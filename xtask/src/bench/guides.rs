@@ -119,7 +119,7 @@ fn ms(d: Duration) -> String {
 
 fn synthetic_index(n: usize) -> String {
     format!(
-        r#"{{"guides": [{{"id": "bench{n}", "title": {{"nb": "Syntetisk {n}"}}, "audience": {{"nb": "Benchmark"}}, "languages": ["nb"], "start": "s0"}}]}}"#
+        r#"{{"guides": [{{"id": "bench{n}", "title": {{"nb": "Syntetisk {n}"}}, "audience": {{"nb": "Benchmark"}}, "languages": ["nb"], "start": "s0", "support": [{{"local_it": true}}]}}]}}"#
     )
 }
 
@@ -128,7 +128,7 @@ fn synthetic_index(n: usize) -> String {
 pub fn synthetic_guide(n: usize) -> String {
     let mut text = format!("---\ntitle: Syntetisk veiledning med {n} steg\nlang: nb\n---\n\n");
     for i in 0..n {
-        let end = if i + 1 == n { " .end" } else { "" };
+        let end = if i + 1 == n { " .done" } else { "" };
         text.push_str(&format!("## Steg {i}: har du gjort **dette**? {{#s{i}{end}}}\n\n"));
         text.push_str("Sett kortet i **leseren** før du velger. Se [hjelpesiden](https://example.org/hjelp).\n\n");
         if i + 1 == n {

@@ -1,0 +1,100 @@
+//! Precompressed copies of the site's built files: `name.br` (brotli 11) and
+//! `name.gz` (gzip 9) beside each, so a server sends the smallest without
+//! compressing on every request (nginx `brotli_static`/`gzip_static`, and
+//! `cargo xtask serve`).
+//!
+//! What organisations edit in place gets none: `content/` and `settings.json`. A
+//! copy made at build time would not follow an edit, and the server would send
+//! the old text; those files are small, and a server may still compress them on
+//! the fly.
+
+use std::io::Write;
+use std::path::Path;
+
+/// File types worth compressing (images and PDFs already are).
+const COMPRESSIBLE: [&str; 7] = ["html", "js", "wasm", "css", "svg", "json", "md"];
+
+/// Files in the site's folder that organisations edit, left without copies.
+const EDITED: [&str; 1] = ["settings.json"];
+
+/// What [`precompress`] wrote.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Written {
+    pub files: usize,
+    pub bytes: u64,
+    pub gzip: u64,
+    pub brotli: u64,
+}
+
+/// Writes `.br` and `.gz` beside every compressible file directly in `dir` (not
+/// in its folders, such as `content/`), replacing older copies.
+pub fn precompress(dir: &Path) -> Result<Written, String> {
+    let mut written = Written::default();
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
+    for entry in entries {
+        let path = entry.map_err(|e| format!("cannot read {}: {e}", dir.display()))?.path();
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_owned();
+        let extension = path.extension().and_then(|e| e.to_str()).unwrap_or_default();
+        if !path.is_file() || !COMPRESSIBLE.contains(&extension) || EDITED.contains(&name.as_str()) {
+            continue;
+        }
+        let bytes = std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let (gz, br) = (gzip(&bytes)?, brotli(&bytes)?);
+        for (suffix, data) in [("gz", &gz), ("br", &br)] {
+            let out = dir.join(format!("{name}.{suffix}"));
+            std::fs::write(&out, data).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+        }
+        written.files += 1;
+        written.bytes += bytes.len() as u64;
+        written.gzip += gz.len() as u64;
+        written.brotli += br.len() as u64;
+    }
+    Ok(written)
+}
+
+/// `bytes` as gzip at level 9.
+pub fn gzip(bytes: &[u8]) -> Result<Vec<u8>, String> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(bytes).and_then(|()| encoder.finish()).map_err(|e| format!("gzip: {e}"))
+}
+
+/// `bytes` as brotli at quality 11.
+pub fn brotli(bytes: &[u8]) -> Result<Vec<u8>, String> {
+    let mut out = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() };
+    brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).map_err(|e| format!("brotli: {e}"))?;
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn built_files_get_copies_and_edited_ones_none() {
+        let dir = std::env::temp_dir().join(format!("veiviser-compress-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("content")).unwrap();
+        let text = "<p>Veiviser</p>\n".repeat(200);
+        for name in ["index.html", "app.wasm", "settings.json", "logo.png", "content/mrs.nb.md"] {
+            std::fs::write(dir.join(name), &text).unwrap();
+        }
+        let written = precompress(&dir).unwrap();
+        assert_eq!(written.files, 2);
+        for name in ["index.html", "app.wasm"] {
+            let gz = std::fs::read(dir.join(format!("{name}.gz"))).unwrap();
+            let mut back = String::new();
+            std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(&gz[..]), &mut back).unwrap();
+            assert_eq!(back, text);
+            let br = std::fs::read(dir.join(format!("{name}.br"))).unwrap();
+            let mut back = Vec::new();
+            brotli::BrotliDecompress(&mut &br[..], &mut back).unwrap();
+            assert_eq!(back, text.as_bytes());
+        }
+        for name in ["settings.json.br", "logo.png.gz", "content/mrs.nb.md.br"] {
+            assert!(!dir.join(name).exists(), "{name}");
+        }
+        assert!(written.brotli < written.gzip && written.gzip < written.bytes);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}
