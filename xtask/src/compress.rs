@@ -12,7 +12,7 @@ use std::io::Write;
 use std::path::Path;
 
 /// File types worth compressing (images and PDFs already are).
-const COMPRESSIBLE: [&str; 7] = ["html", "js", "wasm", "css", "svg", "json", "md"];
+const COMPRESSIBLE: [&str; 10] = ["html", "js", "wasm", "css", "svg", "json", "md", "txt", "ttf", "woff"];
 
 /// Files in the site's folder that organisations edit, left without copies.
 const EDITED: [&str; 1] = ["settings.json"];
@@ -30,26 +30,52 @@ pub struct Written {
 /// in its folders, such as `content/`), replacing older copies.
 pub fn precompress(dir: &Path) -> Result<Written, String> {
     let mut written = Written::default();
-    let entries = std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
-    for entry in entries {
-        let path = entry.map_err(|e| format!("cannot read {}: {e}", dir.display()))?.path();
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_owned();
-        let extension = path.extension().and_then(|e| e.to_str()).unwrap_or_default();
-        if !path.is_file() || !COMPRESSIBLE.contains(&extension) || EDITED.contains(&name.as_str()) {
-            continue;
+    for path in files(dir)? {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        if !EDITED.contains(&name) {
+            copies(&path, &mut written)?;
         }
-        let bytes = std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        let (gz, br) = (gzip(&bytes)?, brotli(&bytes)?);
-        for (suffix, data) in [("gz", &gz), ("br", &br)] {
-            let out = dir.join(format!("{name}.{suffix}"));
-            std::fs::write(&out, data).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
-        }
-        written.files += 1;
-        written.bytes += bytes.len() as u64;
-        written.gzip += gz.len() as u64;
-        written.brotli += br.len() as u64;
     }
     Ok(written)
+}
+
+/// As [`precompress`], for every file of `dir` and its folders (another site, for the benchmark).
+pub fn precompress_tree(dir: &Path) -> Result<Written, String> {
+    let mut written = Written::default();
+    let mut folders = vec![dir.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        for path in files(&folder)? {
+            copies(&path, &mut written)?;
+        }
+        let entries = std::fs::read_dir(&folder).map_err(|e| format!("cannot read {}: {e}", folder.display()))?;
+        folders.extend(entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.is_dir()));
+    }
+    Ok(written)
+}
+
+/// The compressible files directly in `dir`.
+fn files(dir: &Path) -> Result<Vec<std::path::PathBuf>, String> {
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
+    Ok(entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file() && COMPRESSIBLE.contains(&p.extension().and_then(|e| e.to_str()).unwrap_or_default()))
+        .collect())
+}
+
+/// Writes the `.gz` and `.br` copies of `path`.
+fn copies(path: &Path, written: &mut Written) -> Result<(), String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let (gz, br) = (gzip(&bytes)?, brotli(&bytes)?);
+    for (suffix, data) in [("gz", &gz), ("br", &br)] {
+        let mut out = path.as_os_str().to_owned();
+        out.push(format!(".{suffix}"));
+        std::fs::write(&out, data).map_err(|e| format!("cannot write {}: {e}", Path::new(&out).display()))?;
+    }
+    written.files += 1;
+    written.bytes += bytes.len() as u64;
+    written.gzip += gz.len() as u64;
+    written.brotli += br.len() as u64;
+    Ok(())
 }
 
 /// `bytes` as gzip at level 9.

@@ -172,10 +172,10 @@ http {{
     uwsgi_temp_path {dir}/uwsgi;
     scgi_temp_path {dir}/scgi;
 
-    # Hashed file names (Trunk's -<16 hex digits>) never change: cache them for a
+    # Hashed file names (Trunk's -<up to 16 hex digits>) never change: cache them for a
     # year. Everything else (index.html, start.js, content/) must be revalidated.
     map $uri $veiviser_cache {{
-        "~-[0-9a-f]{{16}}(_bg)?\.(js|css|wasm)$" "public, max-age=31536000, immutable";
+        "~-[0-9a-f]{{8,16}}(_bg)?\.(js|css|wasm)$" "public, max-age=31536000, immutable";
         default "no-cache";
     }}
 
@@ -202,6 +202,7 @@ http {{
             # The .br and .gz copies `cargo xtask dist` wrote; on the fly for the rest (content/).
             brotli_static on;
             gzip_static on;
+            gzip_vary on;
             gzip_types text/css application/javascript application/json application/wasm text/markdown application/octet-stream;
         }}
     }}

@@ -2,10 +2,21 @@
 //! README tells organisations to use. It can serve the site under a sub-path, as
 //! an intranet would, and sends the precompressed `.br` or `.gz` copy of a file
 //! when the browser takes it (see [`crate::compress`]).
+//!
+//! It runs on hyper, as the helper does: `tiny_http` queued new connections
+//! behind idle keep-alive ones, so a page that opened more connections than it
+//! had threads waited for good on some of its files.
 
+use std::convert::Infallible;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 use std::thread::JoinHandle;
+
+use bytes::Bytes;
+use http_body_util::Full;
+use hyper::service::service_fn;
+use hyper_util::rt::TokioIo;
+use tokio::sync::Notify;
 
 /// The Content Security Policy the site is built to run under, for the helper's default port.
 pub fn csp() -> String {
@@ -15,8 +26,8 @@ pub fn csp() -> String {
 /// A running static server.
 pub struct Site {
     pub url: String,
-    server: Arc<tiny_http::Server>,
-    threads: Vec<JoinHandle<()>>,
+    stop: Arc<Notify>,
+    thread: JoinHandle<()>,
 }
 
 impl Site {
@@ -30,53 +41,83 @@ impl Site {
             _ => format!("cannot listen on 127.0.0.1:{port}: {e}"),
         })?;
         let addr = listener.local_addr().map_err(|e| e.to_string())?;
-        let server = Arc::new(tiny_http::Server::from_listener(listener, None).map_err(|e| e.to_string())?);
-        let threads = (0..4)
-            .map(|_| {
-                let (server, dir, base) = (Arc::clone(&server), dir.to_path_buf(), base.clone());
-                std::thread::spawn(move || {
-                    while let Ok(request) = server.recv() {
-                        let accepts = request
-                            .headers()
-                            .iter()
-                            .find(|h| h.field.equiv("Accept-Encoding"))
-                            .map(|h| h.value.as_str().to_owned())
-                            .unwrap_or_default();
-                        let response = respond(&dir, &base, request.url(), &accepts);
-                        let _ = request.respond(response);
-                    }
-                })
-            })
-            .collect();
-        Ok(Site { url: format!("http://{addr}{base}"), server, threads })
+        listener.set_nonblocking(true).map_err(|e| e.to_string())?;
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_io()
+            .build()
+            .map_err(|e| format!("cannot start the web server: {e}"))?;
+        let stop = Arc::new(Notify::new());
+        let stopping = Arc::clone(&stop);
+        let (dir, served_base) = (Arc::new(dir.to_path_buf()), Arc::new(base.clone()));
+        let thread = std::thread::spawn(move || {
+            runtime.block_on(async move {
+                let Ok(listener) = tokio::net::TcpListener::from_std(listener) else { return };
+                tokio::select! {
+                    () = accept(listener, dir, served_base) => {}
+                    () = stopping.notified() => {}
+                }
+            });
+        });
+        Ok(Site { url: format!("http://{addr}{base}"), stop, thread })
     }
 
     /// Blocks while the server runs.
     pub fn wait(self) {
-        for thread in self.threads {
-            let _ = thread.join();
-        }
+        let _ = self.thread.join();
     }
 
     /// Stops the server.
     pub fn stop(self) {
-        for _ in 0..self.threads.len() {
-            self.server.unblock();
-        }
+        self.stop.notify_one();
         self.wait();
     }
 }
 
-type Response = tiny_http::Response<std::io::Cursor<Vec<u8>>>;
-
-fn header(name: &str, value: &str) -> tiny_http::Header {
-    tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("valid header")
+async fn accept(listener: tokio::net::TcpListener, dir: Arc<PathBuf>, base: Arc<String>) {
+    loop {
+        let Ok((stream, _)) = listener.accept().await else { continue };
+        let (dir, base) = (Arc::clone(&dir), Arc::clone(&base));
+        tokio::spawn(async move {
+            let service = service_fn(move |request: hyper::Request<hyper::body::Incoming>| {
+                let accepts = request.headers().get("accept-encoding").and_then(|v| v.to_str().ok()).unwrap_or_default();
+                let path = request.uri().path_and_query().map_or("/", |p| p.as_str());
+                let answer = respond(&dir, &base, path, accepts);
+                async move { Ok::<_, Infallible>(answer.into_hyper()) }
+            });
+            let _ = hyper::server::conn::http1::Builder::new().serve_connection(TokioIo::new(stream), service).await;
+        });
+    }
 }
 
-fn respond(dir: &Path, base: &str, url: &str, accepts: &str) -> Response {
+/// An answer, before it goes out.
+struct Answer {
+    status: u16,
+    headers: Vec<(&'static str, String)>,
+    body: Vec<u8>,
+}
+
+impl Answer {
+    fn with(mut self, name: &'static str, value: impl Into<String>) -> Answer {
+        self.headers.push((name, value.into()));
+        self
+    }
+
+    fn into_hyper(self) -> hyper::Response<Full<Bytes>> {
+        let mut response = hyper::Response::new(Full::new(Bytes::from(self.body)));
+        *response.status_mut() = hyper::StatusCode::from_u16(self.status).unwrap_or(hyper::StatusCode::INTERNAL_SERVER_ERROR);
+        for (name, value) in self.headers {
+            if let Ok(value) = hyper::header::HeaderValue::from_str(&value) {
+                response.headers_mut().append(name, value);
+            }
+        }
+        response
+    }
+}
+
+fn respond(dir: &Path, base: &str, url: &str, accepts: &str) -> Answer {
     let path = url.split(['?', '#']).next().unwrap_or("/");
     if format!("{path}/") == base {
-        return Response::from_data(Vec::new()).with_status_code(301).with_header(header("Location", base));
+        return Answer { status: 301, headers: Vec::new(), body: Vec::new() }.with("Location", base);
     }
     let Some(relative) = path.strip_prefix(base) else {
         return text(404, "not found");
@@ -97,22 +138,20 @@ fn respond(dir: &Path, base: &str, url: &str, accepts: &str) -> Response {
         Some((coding, compressed)) => (compressed, Some(coding)),
         None => (bytes, None),
     };
-    let response = Response::from_data(body)
-        .with_header(header("Content-Type", content_type(&file)))
-        .with_header(header("Content-Security-Policy", &csp()))
-        .with_header(header("X-Content-Type-Options", "nosniff"))
-        .with_header(header("Cache-Control", "no-cache"))
-        .with_header(header("Vary", "Accept-Encoding"));
+    let answer = Answer { status: 200, headers: Vec::new(), body }
+        .with("Content-Type", content_type(&file))
+        .with("Content-Security-Policy", csp())
+        .with("X-Content-Type-Options", "nosniff")
+        .with("Cache-Control", "no-cache")
+        .with("Vary", "Accept-Encoding");
     match coding {
-        Some(coding) => response.with_header(header("Content-Encoding", coding)),
-        None => response,
+        Some(coding) => answer.with("Content-Encoding", coding),
+        None => answer,
     }
 }
 
-fn text(status: u16, body: &str) -> Response {
-    Response::from_data(body.as_bytes().to_vec())
-        .with_status_code(status)
-        .with_header(header("Content-Type", "text/plain; charset=utf-8"))
+fn text(status: u16, body: &str) -> Answer {
+    Answer { status, headers: Vec::new(), body: body.as_bytes().to_vec() }.with("Content-Type", "text/plain; charset=utf-8")
 }
 
 /// `dir` joined with a URL path, refusing anything that climbs out of it.

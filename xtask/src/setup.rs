@@ -97,7 +97,7 @@ fn wasm_bindgen_version() -> Result<String, String> {
 }
 
 /// Installs `krate@version` with `cargo install` unless that version is there.
-fn cargo_install(krate: &str, version: &str, locked: bool, why: &str) -> Result<(), String> {
+pub fn cargo_install(krate: &str, version: &str, locked: bool, why: &str) -> Result<(), String> {
     let binary = if krate == "wasm-bindgen-cli" { "wasm-bindgen" } else { krate };
     let installed = output(Command::new(cargo_bin().join(binary)).arg("--version"));
     if installed.as_deref().and_then(|v| v.split_whitespace().nth(1)) == Some(version) {

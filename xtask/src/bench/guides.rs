@@ -47,20 +47,28 @@ pub fn site() -> Result<(), String> {
         "the browser benchmark",
     )
     .and_then(|()| super::floor::floor(&tools))
+    .and_then(|()| super::mdbook::side_by_side(&bench_site))
     .and_then(|()| lighthouse(&bench_site))
     .and_then(|()| live(&served.url));
     served.stop();
     result
 }
 
-/// Lighthouse scores, with the site served as an intranet would: Debian's nginx, gzip on.
+/// Lighthouse scores, mobile and desktop, with the site served as an intranet
+/// would: Debian's nginx, with the precompressed files.
 fn lighthouse(site: &Path) -> Result<(), String> {
-    say("Lighthouse: performance, accessibility and best practices (the site on nginx with gzip)");
+    say("Lighthouse: performance, accessibility and best practices (the site on nginx, precompressed)");
     let nginx = crate::nginx::Nginx::start(site)?;
-    let result = run(
-        Command::new("node").arg("bench/lighthouse.mjs").current_dir(root().join("tests")).env("VEIVISER_URL", &nginx.url),
-        "Lighthouse",
-    );
+    let result = ["mobile", "desktop"].into_iter().try_for_each(|preset| {
+        run(
+            Command::new("node")
+                .arg("bench/lighthouse.mjs")
+                .current_dir(root().join("tests"))
+                .env("VEIVISER_URL", &nginx.url)
+                .env("LIGHTHOUSE_PRESET", preset),
+            "Lighthouse",
+        )
+    });
     nginx.stop();
     result
 }

@@ -4,6 +4,7 @@
 mod floor;
 mod guides;
 mod helper;
+mod mdbook;
 
 /// Runs every benchmark and prints its figures.
 pub fn bench(native_only: bool) -> Result<(), String> {

@@ -1,0 +1,57 @@
+//! Veiviser beside mdBook, the documentation site people would otherwise use:
+//! the shipped guides built as an mdBook (each guide a chapter, in its first
+//! language), both sites on Debian's nginx with precompressed files, measured by
+//! `tests/bench/side_by_side.mjs`.
+
+use std::path::Path;
+use std::process::Command;
+
+use veiviser_guide::load;
+
+use crate::command::{root, run, say};
+use crate::nginx::Nginx;
+use crate::setup;
+
+/// The mdBook release measured against (installed with `cargo install` if missing).
+const MDBOOK_VERSION: &str = "0.4.52";
+
+/// Builds the guides with mdBook and prints both sites' first-step figures.
+pub fn side_by_side(site: &Path) -> Result<(), String> {
+    setup::cargo_install("mdbook", MDBOOK_VERSION, true, "mdBook, which the site is measured against")?;
+    let book = root().join("target/bench-mdbook");
+    let _ = std::fs::remove_dir_all(&book);
+    let src = book.join("src");
+    std::fs::create_dir_all(&src).map_err(|e| format!("cannot create {}: {e}", src.display()))?;
+    let content = root().join("content");
+    let (index_text, _) = load::read_folder(&content)?;
+    let index = load::index(index_text).map_err(|f| f.to_string())?;
+    let mut summary = String::from("# Summary\n\n");
+    for entry in &index.guides {
+        let lang = entry.languages.first().ok_or_else(|| format!("guide `{}` lists no languages", entry.id))?;
+        let file = entry.file(lang);
+        std::fs::copy(content.join(&file), src.join(format!("{}.md", entry.id)))
+            .map_err(|e| format!("cannot copy {file}: {e}"))?;
+        summary.push_str(&format!("- [{}]({}.md)\n", entry.text(&entry.title, lang), entry.id));
+    }
+    let write = |path: &Path, text: &str| std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()));
+    write(&src.join("SUMMARY.md"), &summary)?;
+    write(&book.join("book.toml"), "[book]\ntitle = \"Veiviser\"\nlanguage = \"nb\"\n")?;
+    let mdbook = setup::cargo_bin().join("mdbook");
+    run(Command::new(&mdbook).arg("build").arg(&book), "mdbook build")?;
+    let html = book.join("book");
+    crate::compress::precompress_tree(&html)?;
+    say(&format!("Veiviser beside mdBook {MDBOOK_VERSION}: the MRS guide's first step, cold, alternating (a few minutes)"));
+    let (ours, theirs) = (Nginx::start(site)?, Nginx::start(&html)?);
+    let result = run(
+        Command::new("node")
+            .arg("bench/side_by_side.mjs")
+            .current_dir(root().join("tests"))
+            .env("VEIVISER_URL", &ours.url)
+            .env("VEIVISER_PAGE", format!("{}guide.html?guide=mrs", ours.url))
+            .env("MDBOOK_PAGE", format!("{}mrs.html", theirs.url)),
+        "the benchmark beside mdBook",
+    );
+    ours.stop();
+    theirs.stop();
+    result
+}
