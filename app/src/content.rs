@@ -2,7 +2,8 @@
 //! organisation edits the files and reloads: no rebuild) and loaded by the same
 //! loader as `veiviser check` ([`veiviser_guide::load`]).
 
-use leptos::prelude::LocalResource;
+use leptos::prelude::*;
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use veiviser_guide::settings::{self, Settings};
@@ -93,10 +94,38 @@ impl LoadedGuide {
     }
 }
 
-/// One guide file, fetched, parsed and checked against the whole index; errors become a [`Problem`].
-pub async fn fetch_guide(index: Arc<Index>, id: String, lang: Lang) -> Result<Arc<LoadedGuide>, Problem> {
+/// The guides fetched and checked in this page's life, by id and language asked
+/// for: switching views, searching again or typing a code does not fetch them
+/// anew (a reload does, so edited content still shows at once). Provided by the
+/// shell; the views take it where they start a fetch.
+#[derive(Clone, Copy)]
+pub struct Guides(StoredValue<HashMap<(String, Lang), Arc<LoadedGuide>>, LocalStorage>);
+
+impl Guides {
+    /// Makes an empty store available to the views of this page.
+    pub fn provide() {
+        provide_context(Guides(StoredValue::new_local(HashMap::new())));
+    }
+
+    /// The page's store.
+    pub fn get() -> Guides {
+        expect_context::<Guides>()
+    }
+
+    fn cached(self, key: &(String, Lang)) -> Option<Arc<LoadedGuide>> {
+        self.0.try_with_value(|guides| guides.get(key).cloned()).flatten()
+    }
+
+    fn keep(self, key: (String, Lang), guide: Arc<LoadedGuide>) {
+        self.0.try_update_value(|guides| guides.insert(key, guide));
+    }
+}
+
+/// One guide file, fetched, parsed and checked against the whole index (once per
+/// page, kept in `guides`); errors become a [`Problem`].
+pub async fn fetch_guide(guides: Guides, index: Arc<Index>, id: String, lang: Lang) -> Result<Arc<LoadedGuide>, Problem> {
     let key = (id.clone(), lang);
-    if let Some(guide) = LOADED.with_borrow(|loaded| loaded.get(&key).cloned()) {
+    if let Some(guide) = guides.cached(&key) {
         return Ok(guide);
     }
     let entry = index.guide(&id).ok_or_else(|| Problem::Fetch {
@@ -114,28 +143,25 @@ pub async fn fetch_guide(index: Arc<Index>, id: String, lang: Lang) -> Result<Ar
         return Err(Problem::Findings(findings));
     }
     let guide = Arc::new(LoadedGuide::new(entry.clone(), loaded, missing_lang));
-    LOADED.with_borrow_mut(|loaded| loaded.insert(key, Arc::clone(&guide)));
+    guides.keep(key, Arc::clone(&guide));
     Ok(guide)
-}
-
-thread_local! {
-    /// Guides fetched and checked in this page's life, by id and language asked for:
-    /// switching views, searching again or typing a code does not fetch them anew
-    /// (a reload does, so edited content still shows at once).
-    static LOADED: std::cell::RefCell<std::collections::HashMap<(String, Lang), Arc<LoadedGuide>>> = Default::default();
 }
 
 /// The guide `id` in language `lang` (or the guide's own language), fetched once.
 pub fn use_guide(index: Arc<Index>, id: String, lang: Lang) -> LocalResource<Result<Arc<LoadedGuide>, Problem>> {
-    LocalResource::new(move || fetch_guide(Arc::clone(&index), id.clone(), lang))
+    let guides = Guides::get();
+    LocalResource::new(move || fetch_guide(guides, Arc::clone(&index), id.clone(), lang))
 }
 
-/// Every guide of the index in language `lang` (or each guide's own), for the
-/// helpdesk page, search and step codes; fetched when such a page needs them.
-pub async fn fetch_all(index: Arc<Index>, lang: Lang) -> Result<Arc<Vec<Arc<LoadedGuide>>>, Problem> {
-    let mut guides = Vec::new();
-    for entry in &index.guides {
-        guides.push(fetch_guide(Arc::clone(&index), entry.id.clone(), lang).await?);
-    }
-    Ok(Arc::new(guides))
+/// Every guide of the index in language `lang` (or each guide's own), fetched at
+/// once, for the helpdesk page and search.
+pub fn use_all(index: Arc<Index>, lang: Lang) -> LocalResource<Result<Arc<Vec<Arc<LoadedGuide>>>, Problem>> {
+    let guides = Guides::get();
+    LocalResource::new(move || {
+        let index = Arc::clone(&index);
+        async move {
+            let fetches = index.guides.iter().map(|entry| fetch_guide(guides, Arc::clone(&index), entry.id.clone(), lang));
+            futures::future::join_all(fetches).await.into_iter().collect::<Result<Vec<_>, _>>().map(Arc::new)
+        }
+    })
 }

@@ -66,6 +66,7 @@ pub fn Shell(main: Main) -> impl IntoView {
     });
     let port = Signal::derive(move || settings().map_or(veiviser_api::DEFAULT_PORT, |s| s.settings.helper_port));
     Helper::provide(port);
+    content::Guides::provide();
     view! {
         <a class="skip-link" href="#main">{move || lang.get().texts().skip_to_content}</a>
         <header class="site-header">

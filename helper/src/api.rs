@@ -5,7 +5,9 @@
 use std::time::Duration;
 
 use crate::config::Config;
-use crate::state::{Shared, Status};
+use crate::state::Status;
+#[cfg(test)]
+use crate::state::Shared;
 
 /// The longest a `GET /v1/events` waits before answering with the unchanged status.
 pub const LONG_POLL: Duration = Duration::from_secs(veiviser_api::LONG_POLL_SECS);
@@ -14,9 +16,14 @@ pub const LONG_POLL: Duration = Duration::from_secs(veiviser_api::LONG_POLL_SECS
 #[derive(Debug, Clone, Default)]
 pub struct Request<'a> {
     pub method: &'a str,
+    /// The path and query (`/v1/events?after=3`).
     pub url: &'a str,
+    /// The `Host` header, if there is exactly one.
     pub host: Option<&'a str>,
+    /// The `Origin` header; an unreadable or repeated one is `Some("")`, which no rule allows.
     pub origin: Option<&'a str>,
+    /// The `Sec-Fetch-Site` header, which browsers send with every request (and local programs do not).
+    pub fetch_site: Option<&'a str>,
 }
 
 /// A complete answer.
@@ -92,12 +99,14 @@ pub fn answer(request: &Request, config: &Config) -> Answer {
             "this helper answers only to http://127.0.0.1 and http://localhost on its port",
         ));
     }
-    // Browsers always send Origin on a cross-origin request; local programs may not.
+    // Browsers send Origin on every CORS request, but not on a plain GET from an
+    // <img> or a no-cors fetch; they do send Sec-Fetch-Site (`none` only when the
+    // user typed the address). Local programs (curl, doctor) send neither.
+    let refused = || Answer::Ready(Response::error(403, "this page's origin is not allowed to read the card reader"));
     let cors = match request.origin {
         Some(origin) if config.allows(origin) => Some(origin.to_owned()),
-        Some(_) => {
-            return Answer::Ready(Response::error(403, "this page's origin is not allowed to read the card reader"))
-        }
+        Some(_) => return refused(),
+        None if request.fetch_site.is_some_and(|site| site != "none") => return refused(),
         None => None,
     };
     let ready = |response: Response| Answer::Ready(decorate(response, cors.as_deref()));
@@ -136,8 +145,9 @@ fn decorate(response: Response, cors: Option<&str>) -> Response {
 }
 
 /// Answers one request from `shared`, a long poll waiting at most `long_poll` on
-/// this thread (the server waits on its runtime instead).
-pub fn handle(request: &Request, config: &Config, shared: &Shared, long_poll: Duration) -> Response {
+/// this thread, as the server does on its runtime (for the tests of the rules).
+#[cfg(test)]
+fn handle(request: &Request, config: &Config, shared: &Shared, long_poll: Duration) -> Response {
     let answer = answer(request, config);
     let status = match answer.waits_after() {
         Some(after) => shared.wait_after(after, long_poll),
@@ -158,7 +168,7 @@ mod tests {
     }
 
     fn get(url: &str, origin: Option<&str>) -> Response {
-        let request = Request { method: "GET", url, host: Some("127.0.0.1:17320"), origin };
+        let request = Request { method: "GET", url, host: Some("127.0.0.1:17320"), origin, ..Request::default() };
         handle(&request, &config(), &Shared::new(), Duration::from_millis(10))
     }
 
@@ -181,9 +191,24 @@ mod tests {
     }
 
     #[test]
+    fn a_page_that_sends_no_origin_is_refused_and_a_local_program_is_not() {
+        let from_page = |fetch_site| Request { method: "GET", url: "/v1/events?after=0", host: Some("127.0.0.1:17320"), origin: None, fetch_site };
+        for site in ["cross-site", "same-site", "same-origin"] {
+            let response = handle(&from_page(Some(site)), &config(), &Shared::new(), Duration::ZERO);
+            assert_eq!(response.status, 403, "{site}");
+            assert!(!response.body.contains("readers"));
+        }
+        // The user typed the address, or curl: no page is asking.
+        assert_eq!(handle(&from_page(Some("none")), &config(), &Shared::new(), Duration::ZERO).status, 200);
+        assert_eq!(handle(&from_page(None), &config(), &Shared::new(), Duration::ZERO).status, 200);
+        let unreadable = Request { origin: Some(""), ..from_page(None) };
+        assert_eq!(handle(&unreadable, &config(), &Shared::new(), Duration::ZERO).status, 403);
+    }
+
+    #[test]
     fn a_foreign_host_header_is_refused() {
         for host in [Some("evil.example:17320"), Some("127.0.0.1:80"), None] {
-            let request = Request { method: "GET", url: "/v1/status", host, origin: Some(PAGE) };
+            let request = Request { method: "GET", url: "/v1/status", host, origin: Some(PAGE), ..Request::default() };
             let response = handle(&request, &config(), &Shared::new(), Duration::ZERO);
             assert_eq!(response.status, 403, "{host:?}");
         }
@@ -191,14 +216,14 @@ mod tests {
 
     #[test]
     fn localhost_is_accepted_as_host() {
-        let request = Request { method: "GET", url: "/v1/status", host: Some("localhost:17320"), origin: None };
+        let request = Request { method: "GET", url: "/v1/status", host: Some("localhost:17320"), ..Request::default() };
         assert_eq!(handle(&request, &config(), &Shared::new(), Duration::ZERO).status, 200);
     }
 
     #[test]
     fn only_get_and_options_are_answered() {
         for method in ["POST", "PUT", "DELETE", "PATCH"] {
-            let request = Request { method, url: "/v1/status", host: Some("127.0.0.1:17320"), origin: Some(PAGE) };
+            let request = Request { method, url: "/v1/status", host: Some("127.0.0.1:17320"), origin: Some(PAGE), ..Request::default() };
             let response = handle(&request, &config(), &Shared::new(), Duration::ZERO);
             assert_eq!(response.status, 405, "{method}");
         }
@@ -206,7 +231,7 @@ mod tests {
 
     #[test]
     fn the_preflight_allows_private_network_access_for_allowed_origins() {
-        let request = Request { method: "OPTIONS", url: "/v1/status", host: Some("127.0.0.1:17320"), origin: Some(PAGE) };
+        let request = Request { method: "OPTIONS", url: "/v1/status", host: Some("127.0.0.1:17320"), origin: Some(PAGE), ..Request::default() };
         let response = handle(&request, &config(), &Shared::new(), Duration::ZERO);
         assert_eq!(response.status, 204);
         assert_eq!(response.header("Access-Control-Allow-Private-Network"), Some("true"));
@@ -217,7 +242,7 @@ mod tests {
     fn events_answer_at_once_when_seq_is_already_newer() {
         let shared = Shared::new();
         shared.update(|s| s.service = Service::Ok);
-        let request = Request { method: "GET", url: "/v1/events?after=0", host: Some("127.0.0.1:17320"), origin: None };
+        let request = Request { method: "GET", url: "/v1/events?after=0", host: Some("127.0.0.1:17320"), ..Request::default() };
         let response = handle(&request, &config(), &shared, Duration::from_secs(30));
         let json: serde_json::Value = serde_json::from_str(&response.body).unwrap();
         assert_eq!(json["seq"], 1);

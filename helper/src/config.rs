@@ -85,7 +85,7 @@ impl Machine {
     pub fn installed() -> Result<Machine, String> {
         #[cfg(windows)]
         {
-            let (origins, port) = (crate::windows::setting("AllowedOrigins"), crate::windows::setting("Port"));
+            let (origins, port) = (crate::windows::setting("AllowedOrigins")?, crate::windows::setting("Port")?);
             Machine::parse(origins.as_deref(), port.as_deref(), &format!("HKLM\\{}", crate::windows::SETTINGS_KEY))
         }
         #[cfg(not(windows))]
@@ -115,20 +115,9 @@ pub fn load(port: Option<u16>, origins: &[String], config: Option<&Path>, machin
     Config::new(port.or(machine.port).unwrap_or(DEFAULT_PORT), &all)
 }
 
-/// An origin as browsers send it: lower-case scheme and host, no trailing slash.
+/// An origin as browsers send it (see [`veiviser_api::origin`]).
 fn normalize_origin(origin: &str) -> Result<String, String> {
-    let trimmed = origin.trim().trim_end_matches('/');
-    let Some((scheme, rest)) = trimmed.split_once("://") else {
-        return Err(format!("origin `{origin}` must look like https://intranet.example"));
-    };
-    let scheme = scheme.to_ascii_lowercase();
-    if scheme != "http" && scheme != "https" {
-        return Err(format!("origin `{origin}` must start with http:// or https://"));
-    }
-    if rest.is_empty() || rest.contains(['/', '*', '?', '#', '@']) {
-        return Err(format!("origin `{origin}` must be scheme://host[:port] only, without path or wildcard"));
-    }
-    Ok(format!("{scheme}://{}", rest.to_ascii_lowercase()))
+    veiviser_api::origin::normalize(origin)
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::config::Config;
-use veiviser_api::{diagnose, Finding};
+use veiviser_api::{diagnose, Fault};
 
 use crate::state::{Card, CardKind, Purpose, ReadState, Service, Shared, Status};
 
@@ -115,36 +115,36 @@ fn describe_card(card: &Card, out: &mut String) {
 }
 
 /// What to do about `finding`, in English.
-fn advice(finding: Finding, status: &Status) -> String {
+fn advice(finding: Fault, status: &Status) -> String {
     let atr = |reader: usize| status.readers[reader].card.as_ref().map_or("", |c| c.atr.as_str()).to_owned();
     match finding {
-        Finding::ServiceNotRunning => {
+        Fault::ServiceNotRunning => {
             "Plug in the card reader; on Windows check that the Smart Card service runs; on Linux start pcscd.".into()
         }
-        Finding::ServiceError => "Restart the PC; if it persists, call the helpdesk.".into(),
-        Finding::NoReader => "Plug in the card reader and run doctor again.".into(),
-        Finding::NoCard => "Put the card in the reader, chip first, and run doctor again.".into(),
-        Finding::StillReading { reader } => {
+        Fault::ServiceError => "Restart the PC; if it persists, call the helpdesk.".into(),
+        Fault::NoReader => "Plug in the card reader and run doctor again.".into(),
+        Fault::NoCard => "Put the card in the reader, chip first, and run doctor again.".into(),
+        Fault::StillReading { reader } => {
             format!("Reader {}: the card was still being read; run doctor again in a moment.", reader + 1)
         }
-        Finding::Unreadable { reader } => format!(
+        Fault::Unreadable { reader } => format!(
             "Reader {}: take the card out and put it in again, chip first; if that does not help, try another reader.",
             reader + 1
         ),
-        Finding::PinBlocked { reader } => {
+        Fault::PinBlocked { reader } => {
             format!("Reader {}: the PIN is blocked; unblock it with the PUK or ask the card issuer.", reader + 1)
         }
-        Finding::UnknownCard { reader } => {
+        Fault::UnknownCard { reader } => {
             format!("Reader {}: this card is not recognised; tell the helpdesk its ATR ({}).", reader + 1, atr(reader))
         }
-        Finding::NoCertificates { reader } => format!(
+        Fault::NoCertificates { reader } => format!(
             "Reader {}: the card holds no certificates; it may not be activated yet: ask the card issuer.",
             reader + 1
         ),
-        Finding::AllExpired { reader } => {
+        Fault::AllExpired { reader } => {
             format!("Reader {}: every certificate on the card has expired; order a new card.", reader + 1)
         }
-        Finding::SeveralCards => {
+        Fault::SeveralCards => {
             "There are cards in more than one reader; the login software may pick the wrong one.".into()
         }
     }

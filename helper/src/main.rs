@@ -38,13 +38,18 @@ fn main() -> ExitCode {
     #[cfg(windows)]
     veiviser_helper::windows::attach_console();
     let cli = Cli::parse();
+    // Before the settings: a helper started at logon has no console, so a wrong
+    // setting must reach the log to be seen at all.
+    if cli.command.is_none() {
+        log::to_file(log::default_file().map(|path| log::File::new(path, log::MAX_BYTES)));
+    }
     let config = Machine::installed().and_then(|machine| {
         config::load(cli.port, &cli.allow_origin, cli.config.as_deref(), machine)
     });
     let config = match config {
         Ok(config) => config,
         Err(message) => {
-            eprintln!("veiviser-helper: {message}");
+            log::line(&message);
             return ExitCode::from(2);
         }
     };
@@ -59,7 +64,6 @@ fn main() -> ExitCode {
 
 /// Runs the helper until it is stopped.
 fn serve(config: &config::Config) -> ExitCode {
-    log::to_file(log::default_file().map(|path| log::File::new(path, log::MAX_BYTES)));
     #[cfg(windows)]
     let _instance = match veiviser_helper::windows::SingleInstance::take() {
         Ok(instance) => instance,

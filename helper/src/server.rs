@@ -66,6 +66,9 @@ impl Default for Limits {
     }
 }
 
+/// How long a connection that makes way for a newer one may finish a request already in.
+const EVICTION_GRACE: Duration = Duration::from_millis(100);
+
 /// A running helper.
 pub struct Running {
     /// Where it answers.
@@ -74,7 +77,7 @@ pub struct Running {
     pub shared: Arc<Shared>,
     server: Arc<Server>,
     stop: Arc<Notify>,
-    thread: JoinHandle<()>,
+    thread: JoinHandle<Result<(), String>>,
     watcher: Option<Watcher>,
 }
 
@@ -91,7 +94,7 @@ impl Running {
 
     /// Blocks while the server answers; returns why if it stopped on its own.
     pub fn wait(self) -> Result<(), String> {
-        let result = self.thread.join().map_err(|_| "the HTTP server stopped after an internal error".to_owned());
+        let result = self.thread.join().unwrap_or_else(|_| Err("the HTTP server stopped after an internal error".into()));
         if let Some(watcher) = self.watcher {
             watcher.stop();
         }
@@ -147,15 +150,13 @@ pub fn serve(config: &Config, shared: Arc<Shared>, limits: Limits) -> Result<Run
         .name("http".into())
         .spawn(move || {
             runtime.block_on(async move {
-                let listener = match TcpListener::from_std(listener) {
-                    Ok(listener) => listener,
-                    Err(e) => return crate::log::line(&format!("cannot serve on {addr}: {e}")),
-                };
+                let listener = TcpListener::from_std(listener).map_err(|e| format!("cannot serve on {addr}: {e}"))?;
                 tokio::select! {
                     () = accept(listener, serving) => {}
                     () = stopping.notified() => {}
                 }
-            });
+                Ok(())
+            })
             // Dropping the runtime drops every open connection.
         })
         .map_err(|e| format!("cannot start the HTTP server's thread: {e}"))?;
@@ -257,9 +258,16 @@ async fn connection(stream: TcpStream, server: Arc<Server>, id: u64, busy: Arc<A
         })
     };
     let served = http.serve_connection(TokioIo::new(stream), service);
+    tokio::pin!(served);
     tokio::select! {
-        _ = served => {}
-        () = close.notified() => {}
+        biased;
+        _ = served.as_mut() => {}
+        () = close.notified() => {
+            // Made way for a newer connection: a request whose head is already in is
+            // answered first; a slow or idle one is closed after a moment.
+            served.as_mut().graceful_shutdown();
+            let _ = tokio::time::timeout(EVICTION_GRACE, served).await;
+        }
     }
     lock(&server.open).connections.remove(&id);
 }
@@ -295,10 +303,15 @@ async fn answer(request: &hyper::Request<Incoming>, server: &Server) -> hyper::R
         return to_hyper(api::Response::error(413, "requests to this helper have no body"));
     }
     let url = request.uri().path_and_query().map_or("/", |p| p.as_str());
-    let parts = api::Request { method, url, host: single(headers, HOST), origin: single(headers, ORIGIN) };
+    // An Origin that is there but unreadable, or twice, must not pass for none.
+    let origin = headers.contains_key(ORIGIN).then(|| single(headers, ORIGIN).unwrap_or_default());
+    let fetch_site = single(headers, "sec-fetch-site");
+    let parts = api::Request { method, url, host: single(headers, HOST), origin, fetch_site };
     let answer = api::answer(&parts, &server.config);
-    if let Some(origin) = parts.origin.filter(|origin| !server.config.allows(origin)) {
-        crate::log::refused(origin);
+    match (parts.origin, parts.fetch_site) {
+        (Some(origin), _) if !server.config.allows(origin) => crate::log::refused(origin),
+        (None, Some(site)) if site != "none" => crate::log::refused("(a page that sent no origin)"),
+        _ => {}
     }
     let status = match answer.waits_after() {
         None => server.shared.snapshot(),

@@ -99,11 +99,13 @@ impl Shared {
         self.closed.load(Ordering::SeqCst)
     }
 
-    /// Waits until `seq` is greater than `after`, or `timeout` passes; returns the status then.
+    /// Waits until `seq` is no longer `after`, or `timeout` passes; returns the status then.
+    /// A `seq` other than `after` answers at once, also a smaller one: the helper
+    /// restarted since the client last asked, and its state is news.
     pub fn wait_after(&self, after: u64, timeout: Duration) -> Status {
         let deadline = Instant::now() + timeout;
         let mut inner = self.lock();
-        while inner.status.seq <= after && !self.closed() {
+        while inner.status.seq == after && !self.closed() {
             let left = deadline.saturating_duration_since(Instant::now());
             if left.is_zero() {
                 break;
@@ -122,7 +124,7 @@ impl Shared {
             tokio::pin!(notified);
             notified.as_mut().enable();
             let status = self.snapshot();
-            if status.seq > after || self.closed() {
+            if status.seq != after || self.closed() {
                 return status;
             }
             if tokio::time::timeout_at(deadline, notified).await.is_err() {
@@ -183,6 +185,14 @@ mod tests {
             status
         });
         assert_eq!(woke.seq, 1);
+    }
+
+    #[test]
+    fn a_client_ahead_of_a_restarted_helper_is_answered_at_once() {
+        let shared = Shared::new();
+        let started = Instant::now();
+        assert_eq!(shared.wait_after(41, Duration::from_secs(10)).seq, 0);
+        assert!(started.elapsed() < Duration::from_secs(5));
     }
 
     #[test]

@@ -5,12 +5,15 @@
 use std::ffi::OsString;
 use std::os::windows::ffi::{OsStrExt, OsStringExt};
 
-use windows_sys::Win32::Foundation::{GetLastError, ERROR_ALREADY_EXISTS, GENERIC_READ, GENERIC_WRITE, HANDLE, INVALID_HANDLE_VALUE};
+use windows_sys::Win32::Foundation::{
+    GetLastError, ERROR_ALREADY_EXISTS, ERROR_FILE_NOT_FOUND, ERROR_MORE_DATA, ERROR_UNSUPPORTED_TYPE, GENERIC_READ, GENERIC_WRITE,
+    HANDLE, INVALID_HANDLE_VALUE,
+};
 use windows_sys::Win32::Storage::FileSystem::{CreateFileW, FILE_SHARE_READ, FILE_SHARE_WRITE, OPEN_EXISTING};
 use windows_sys::Win32::System::Console::{
     AttachConsole, GetStdHandle, SetStdHandle, ATTACH_PARENT_PROCESS, STD_ERROR_HANDLE, STD_OUTPUT_HANDLE,
 };
-use windows_sys::Win32::System::Registry::{RegGetValueW, HKEY_LOCAL_MACHINE, RRF_RT_REG_SZ};
+use windows_sys::Win32::System::Registry::{RegGetValueW, HKEY_LOCAL_MACHINE, REG_DWORD, RRF_RT_REG_DWORD, RRF_RT_REG_SZ};
 use windows_sys::Win32::System::Threading::CreateMutexW;
 
 /// Where the MSI writes `ALLOWED_ORIGINS` and `PORT` (under HKEY_LOCAL_MACHINE).
@@ -89,27 +92,41 @@ impl Drop for SingleInstance {
     }
 }
 
-/// A string value under [`SETTINGS_KEY`], if set.
-pub fn setting(name: &str) -> Option<String> {
+/// The value `name` under [`SETTINGS_KEY`] as text: `None` if it is not set, an
+/// error if it is set but unreadable (a string too long, a type other than a string
+/// or a number). A number (`REG_DWORD`, as Group Policy Preferences may write a
+/// port) reads as its decimal digits.
+pub fn setting(name: &str) -> Result<Option<String>, String> {
     let (key, value) = (wide(SETTINGS_KEY), wide(name));
     let mut buffer = vec![0u16; 4096];
     let mut bytes = (buffer.len() * 2) as u32;
-    // SAFETY: the buffer and its size in bytes are passed together; RRF_RT_REG_SZ
-    // makes the call fail, not overflow, for a value of another type or size.
+    let mut kind = 0u32;
+    // SAFETY: the buffer and its size in bytes are passed together; the flags make
+    // the call fail, not overflow, for a value of another type or a longer one.
     let status = unsafe {
         RegGetValueW(
             HKEY_LOCAL_MACHINE,
             key.as_ptr(),
             value.as_ptr(),
-            RRF_RT_REG_SZ,
-            std::ptr::null_mut(),
+            RRF_RT_REG_SZ | RRF_RT_REG_DWORD,
+            &mut kind,
             buffer.as_mut_ptr().cast(),
             &mut bytes,
         )
     };
-    if status != 0 {
-        return None;
+    let place = format!("HKLM\\{SETTINGS_KEY}\\{name}");
+    match status {
+        0 if kind == REG_DWORD => {
+            let number = u32::from(buffer[0]) | (u32::from(buffer[1]) << 16);
+            Ok(Some(number.to_string()))
+        }
+        0 => {
+            let chars = (bytes as usize / 2).saturating_sub(1);
+            Ok(Some(OsString::from_wide(&buffer[..chars]).to_string_lossy().into_owned()))
+        }
+        ERROR_FILE_NOT_FOUND => Ok(None),
+        ERROR_MORE_DATA => Err(format!("{place} is longer than {} characters", buffer.len() - 1)),
+        ERROR_UNSUPPORTED_TYPE => Err(format!("{place} must be a string (REG_SZ) or, for the port, a number (REG_DWORD)")),
+        error => Err(format!("cannot read {place} (Windows error {error})")),
     }
-    let chars = (bytes as usize / 2).saturating_sub(1);
-    Some(OsString::from_wide(&buffer[..chars]).to_string_lossy().into_owned())
 }

@@ -1,7 +1,7 @@
 // `cargo xtask bench`, live half: time from a card inserted in the simulator to
 // the page showing it, through pcscd, vpcd, veiviser-helper and Chromium.
 // Prints figures; asserts nothing.
-import { launch } from '../e2e/browser.mjs';
+import { allowedContext, launch } from '../e2e/browser.mjs';
 import { startCards, startHelper } from '../e2e/stack.mjs';
 
 const SITE = process.env.VEIVISER_URL;
@@ -10,7 +10,8 @@ const browser = await launch();
 const cards = await startCards();
 const helper = await startHelper(new URL(SITE).origin);
 try {
-  const page = await browser.newPage();
+  // The user has allowed the site to reach the PC: no click before the first call.
+  const page = await (await allowedContext(browser, new URL(SITE).origin)).newPage();
   // The certificate step does not move on by itself, so each round starts alike.
   await page.goto(`${SITE}guide.html?guide=mrs&step=velg-sertifikat&a=hvordan.sett-inn-kort&a=to-sertifikater.velg-sertifikat`);
   await page.locator('section.live', { hasText: 'Venter på kortet' }).waitFor();

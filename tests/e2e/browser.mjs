@@ -58,7 +58,7 @@ export async function watchedPage(browser) {
   page.on('console', (message) => {
     // A helper that is not running, or a call the browser refused, is a state the
     // page explains; the browser still logs each failed connection to it.
-    const helperUnreachable = message.location().url.startsWith(`${HELPER}/`) || /127\.0\.0\.1:17320|ERR_CONNECTION_REFUSED|local network/i.test(message.text());
+    const helperUnreachable = message.location().url.startsWith(`${HELPER}/`) || message.text().includes(new URL(HELPER).host);
     if (message.type() === 'error' && !helperUnreachable) problems.push(`console: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));

@@ -147,20 +147,32 @@ test('public site the user allowed, helper stopped: the page says the helper doe
   }
 });
 
-test('plain-http intranet name: the call goes through, and only a failed call is explained with https', async () => {
+test('plain-http intranet name: the call goes through, a stopped helper is told as such, and https is named only where no call ever got through', async () => {
   const browser = await launch({ hosts: ['intranet.test'], args: [addressSpace(PORT, 'local')] });
   try {
     const { page } = await watchedPage(browser);
     const url = new URL(await stepUrl(index, 'mrs', 'nb', 'sett-inn-kort'));
-    await page.goto(`${INTRANET}${url.pathname}${url.search}`);
+    const onIntranet = `${INTRANET}${url.pathname}${url.search}`;
+    await page.goto(onIntranet);
     assert.equal(await page.evaluate(() => window.isSecureContext), false);
     await shows(page, 'Venter på kortet');
     assert.doesNotMatch(await live(page).innerText(), /https/);
     await accessible(page, 'plain-http intranet, helper answers');
 
+    // Calls got through before: a failure now means the helper stopped, and it is found again.
     await helper.stop();
-    await shows(page, 'lastet over http og ikke https');
-    await accessible(page, 'plain-http intranet, call failed');
+    await shows(page, 'hjelpeprogrammet på PC-en svarer ikke');
+    assert.doesNotMatch(await live(page).innerText(), /https/);
+    helper = await startHelper([ORIGIN, INTRANET]);
+    await shows(page, 'Venter på kortet');
+
+    // A visit that never got through (a fresh profile, the helper not running): the page cannot
+    // tell a stopped helper from a browser that lets no plain-http page ask, and names https.
+    await helper.stop();
+    const fresh = await watchedPage(await browser.newContext());
+    await fresh.page.goto(onIntranet);
+    await shows(fresh.page, 'lastet over http og ikke https');
+    await accessible(fresh.page, 'plain-http intranet, no call ever got through');
   } finally {
     helper = await startHelper([ORIGIN, INTRANET]);
     await browser.close();
@@ -178,20 +190,16 @@ test('an origin the helper does not allow: the page names the origins file, and 
     await accessible(page, 'origin not allowed');
 
     // The attack of issue 12: a Blob made by reference, so the page needs no memory for it.
-    const sent = await page.evaluate(async (helperUrl) => {
+    await page.evaluate(async (helperUrl) => {
       const body = new Blob(Array(1 << 16).fill(new Blob([new Uint8Array(1 << 20)])));
-      try {
-        await fetch(`${helperUrl}/v1/status`, { method: 'POST', mode: 'no-cors', body });
-        return 'answered';
-      } catch (error) {
-        return `refused: ${error.message}`;
-      }
+      // Answered (opaquely) or cut off: either way the page has sent what it could.
+      await fetch(`${helperUrl}/v1/status`, { method: 'POST', mode: 'no-cors', body }).catch(() => {});
     }, HELPER);
-    assert.ok(sent, 'the page sent it');
     // And from a local program: a POST that declares a body of 1 TiB.
+    const { port: helperPort, host: helperHost } = new URL(HELPER);
     await new Promise((resolve) => {
-      const socket = net.connect(17320, '127.0.0.1', () => {
-        socket.write('POST /v1/status HTTP/1.1\r\nHost: 127.0.0.1:17320\r\nContent-Length: 1099511627776\r\n\r\n');
+      const socket = net.connect(Number(helperPort), '127.0.0.1', () => {
+        socket.write(`POST /v1/status HTTP/1.1\r\nHost: ${helperHost}\r\nContent-Length: 1099511627776\r\n\r\n`);
         socket.write(Buffer.alloc(1 << 16));
       });
       socket.on('data', () => socket.destroy());

@@ -44,6 +44,7 @@ impl Site {
         listener.set_nonblocking(true).map_err(|e| e.to_string())?;
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_io()
+            .enable_time()
             .build()
             .map_err(|e| format!("cannot start the web server: {e}"))?;
         let stop = Arc::new(Notify::new());
@@ -75,7 +76,11 @@ impl Site {
 
 async fn accept(listener: tokio::net::TcpListener, dir: Arc<PathBuf>, base: Arc<String>) {
     loop {
-        let Ok((stream, _)) = listener.accept().await else { continue };
+        let Ok((stream, _)) = listener.accept().await else {
+            // Out of file handles, say: wait a moment rather than spin.
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+            continue;
+        };
         let (dir, base) = (Arc::clone(&dir), Arc::clone(&base));
         tokio::spawn(async move {
             let service = service_fn(move |request: hyper::Request<hyper::body::Incoming>| {
@@ -126,17 +131,23 @@ fn respond(dir: &Path, base: &str, url: &str, accepts: &str) -> Answer {
         return text(404, "not found");
     };
     let file = if relative.is_empty() || relative.ends_with('/') { file.join("index.html") } else { file };
-    let Ok(bytes) = std::fs::read(&file) else { return text(404, "not found") };
-    // The precompressed copy the browser takes, if there is one.
-    let takes = |coding: &str| accepts.split(',').any(|c| c.split(';').next().is_some_and(|c| c.trim() == coding));
+    if !file.is_file() {
+        return text(404, "not found");
+    }
+    // The precompressed copy the browser takes, if there is one (`br;q=0` refuses it).
+    let takes = |coding: &str| {
+        accepts.split(',').any(|c| {
+            let mut parts = c.split(';').map(str::trim);
+            parts.next() == Some(coding) && !parts.any(|p| p.replace(' ', "") == "q=0")
+        })
+    };
     let copy = [("br", "br"), ("gzip", "gz")].into_iter().filter(|(coding, _)| takes(coding)).find_map(|(coding, suffix)| {
         let mut name = file.clone().into_os_string();
         name.push(format!(".{suffix}"));
-        std::fs::read(name).ok().map(|bytes| (coding, bytes))
+        std::fs::read(name).ok().map(|bytes| (bytes, Some(coding)))
     });
-    let (body, coding) = match copy {
-        Some((coding, compressed)) => (compressed, Some(coding)),
-        None => (bytes, None),
+    let Some((body, coding)) = copy.or_else(|| std::fs::read(&file).ok().map(|bytes| (bytes, None))) else {
+        return text(404, "not found");
     };
     let answer = Answer { status: 200, headers: Vec::new(), body }
         .with("Content-Type", content_type(&file))

@@ -100,7 +100,8 @@ fn wasm_bindgen_version() -> Result<String, String> {
 pub fn cargo_install(krate: &str, version: &str, locked: bool, why: &str) -> Result<(), String> {
     let binary = if krate == "wasm-bindgen-cli" { "wasm-bindgen" } else { krate };
     let installed = output(Command::new(cargo_bin().join(binary)).arg("--version"));
-    if installed.as_deref().and_then(|v| v.split_whitespace().nth(1)) == Some(version) {
+    // `trunk 0.21.14`, `wasm-bindgen 0.2.130`, `mdbook v0.4.52`.
+    if installed.as_deref().and_then(|v| v.split_whitespace().nth(1)).map(|v| v.trim_start_matches('v')) == Some(version) {
         return Ok(());
     }
     say(&format!("Installing {krate} {version} with cargo install ({why}; takes a few minutes, once)"));

@@ -31,5 +31,5 @@ fn the_whole_kit_is_written_into_a_folder() {
 fn an_address_with_a_path_is_refused_with_what_to_write() {
     let (code, _, err) = it_kit(&["--origin", "https://intranet.example/veiviser/"]);
     assert_eq!(code, 2);
-    assert!(err.contains("without a path"), "{err}");
+    assert!(err.contains("without path"), "{err}");
 }

@@ -329,7 +329,7 @@ fn check_index(source: &Source, index: &Index, guides: &[Loaded]) -> Vec<Finding
             ));
         }
         for contact in &entry.support {
-            for (_, problem) in contact.problems() {
+            for problem in contact.problems().into_iter().map(|(_, problem)| problem).chain(contact.unreachable()) {
                 findings.push(Finding::error(&source.path, at, format!("support of guide `{}`: {problem}", entry.id)));
             }
         }

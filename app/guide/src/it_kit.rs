@@ -16,7 +16,7 @@ pub struct File {
     /// Its name when saved.
     pub name: &'static str,
     /// Where it goes, for the administrator.
-    pub place: &'static str,
+    pub place: String,
     pub contents: String,
 }
 
@@ -25,39 +25,45 @@ pub const POLICIES: [&str; 2] = ["LoopbackNetworkAllowedForUrls", "LocalNetworkA
 
 /// Checks an origin for the kit: `https://host[:port]` or `http://host[:port]`, no path.
 pub fn origin(text: &str) -> Result<String, String> {
-    let trimmed = text.trim().trim_end_matches('/');
-    let (scheme, rest) =
-        trimmed.split_once("://").ok_or_else(|| format!("`{text}` is not an origin: write it as https://intranet.example"))?;
-    let scheme = scheme.to_ascii_lowercase();
-    if !matches!(scheme.as_str(), "http" | "https") || rest.is_empty() || rest.contains(['/', '*', '?', '#', '@', ' ', '"', '\\']) {
-        return Err(format!("`{text}` is not an origin: write it as https://intranet.example, without a path"));
-    }
-    Ok(format!("{scheme}://{}", rest.to_ascii_lowercase()))
+    veiviser_api::origin::normalize(text)
 }
 
 /// The kit for the site at `origins` (already checked with [`origin`]) and the helper on `port`.
 pub fn files(origins: &[String], port: u16) -> Vec<File> {
     vec![
-        File { name: "veiviser-chrome.reg", place: "Windows, Google Chrome: import with regedit or deploy by Group Policy", contents: reg(r"Google\Chrome", origins) },
-        File { name: "veiviser-edge.reg", place: "Windows, Microsoft Edge: import with regedit or deploy by Group Policy", contents: reg(r"Microsoft\Edge", origins) },
+        File { name: "veiviser-chrome.reg", place: "Windows, Google Chrome: import with regedit or deploy by Group Policy".into(), contents: reg(r"Google\Chrome", origins) },
+        File { name: "veiviser-edge.reg", place: "Windows, Microsoft Edge: import with regedit or deploy by Group Policy".into(), contents: reg(r"Microsoft\Edge", origins) },
         File {
             name: "veiviser.json",
-            place: "Linux: /etc/opt/chrome/policies/managed/ (Chrome), /etc/chromium/policies/managed/ (Chromium), /etc/opt/edge/policies/managed/ (Edge)",
+            place: "Linux: /etc/opt/chrome/policies/managed/ (Chrome), /etc/chromium/policies/managed/ (Chromium), /etc/opt/edge/policies/managed/ (Edge)".into(),
             contents: linux_json(origins),
         },
-        File { name: "veiviser-chrome-edge.mobileconfig.xml", place: "macOS: the payloads of a configuration profile (Jamf, Intune)", contents: mac_profile(origins) },
+        File { name: "veiviser-chrome-edge.mobileconfig.xml", place: "macOS: the payloads of a configuration profile (Jamf, Intune)".into(), contents: mac_profile(origins) },
         File {
             name: "policies.json",
-            place: "Firefox 145 and later: C:\\Program Files\\Mozilla Firefox\\distribution\\ (Windows), /etc/firefox/policies/ (Linux), Firefox.app/Contents/Resources/distribution/ (macOS)",
+            place: "Firefox 145 and later: C:\\Program Files\\Mozilla Firefox\\distribution\\ (Windows), /etc/firefox/policies/ (Linux), Firefox.app/Contents/Resources/distribution/ (macOS)".into(),
             contents: firefox(origins),
         },
         File {
             name: "allowed-origins.txt",
-            place: "The helper: C:\\ProgramData\\Veiviser\\ (Windows), /etc/veiviser/ (Linux), /Library/Application Support/Veiviser/ (macOS)",
+            place: format!("The helper: {} (on Windows the MSI's ALLOWED_ORIGINS does the same)", veiviser_api::origin::ORIGINS_FOLDERS),
             contents: origins_file(origins),
         },
-        File { name: "content-security-policy.txt", place: "The web server's Content-Security-Policy header for the site", contents: csp(port) + "\n" },
+        File { name: "content-security-policy.txt", place: "The web server's Content-Security-Policy header for the site".into(), contents: csp(port) + "\n" },
     ]
+}
+
+/// `contents` as a `data:` address, for a link that downloads it.
+pub fn data_url(contents: &str) -> String {
+    let mut url = String::from("data:text/plain;charset=utf-8,");
+    for byte in contents.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-_.~".contains(&byte) {
+            url.push(byte as char);
+        } else {
+            url.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    url
 }
 
 /// The site's Content Security Policy, allowing calls to the helper on `port`.
@@ -94,15 +100,16 @@ fn reg(vendor: &str, origins: &[String]) -> String {
 fn mac_profile(origins: &[String]) -> String {
     let strings: String = origins.iter().map(|o| format!("\t\t\t\t<string>{o}</string>\n")).collect();
     let keys: String = POLICIES.iter().map(|p| format!("\t\t\t<key>{p}</key>\n\t\t\t<array>\n{strings}\t\t\t</array>\n")).collect();
-    let payload = |kind: &str, id: &str| {
+    // Each payload needs a UUID of its own: fixed, so that a profile sent again replaces the last.
+    let payload = |kind: &str, id: &str, uuid: &str| {
         format!(
-            "\t\t<dict>\n\t\t\t<key>PayloadType</key>\n\t\t\t<string>{kind}</string>\n\t\t\t<key>PayloadIdentifier</key>\n\t\t\t<string>{id}</string>\n\t\t\t<key>PayloadVersion</key>\n\t\t\t<integer>1</integer>\n{keys}\t\t</dict>\n"
+            "\t\t<dict>\n\t\t\t<key>PayloadType</key>\n\t\t\t<string>{kind}</string>\n\t\t\t<key>PayloadIdentifier</key>\n\t\t\t<string>{id}</string>\n\t\t\t<key>PayloadUUID</key>\n\t\t\t<string>{uuid}</string>\n\t\t\t<key>PayloadVersion</key>\n\t\t\t<integer>1</integer>\n{keys}\t\t</dict>\n"
         )
     };
     format!(
         "<!-- PayloadContent of a configuration profile: one payload for Chrome, one for Edge. -->\n<array>\n{}{}</array>\n",
-        payload("com.google.Chrome", "veiviser.chrome"),
-        payload("com.microsoft.Edge", "veiviser.edge")
+        payload("com.google.Chrome", "veiviser.chrome", "6F1C2D1E-5B0A-4E43-9C1F-7A7C4E9B2D11"),
+        payload("com.microsoft.Edge", "veiviser.edge", "0B8E4A52-3C7D-4F1B-A2E6-9D5C1F3E7A24")
     )
 }
 
@@ -170,7 +177,13 @@ mod tests {
     fn the_mac_snippet_has_a_payload_for_chrome_and_one_for_edge() {
         let plist = file("veiviser-chrome-edge.mobileconfig.xml");
         assert!(plist.contains("<string>com.google.Chrome</string>") && plist.contains("<string>com.microsoft.Edge</string>"));
+        assert_eq!(plist.matches("<key>PayloadUUID</key>").count(), 2);
         assert_eq!(plist.matches("<string>https://intranet.example</string>").count(), 4);
+    }
+
+    #[test]
+    fn a_file_downloads_as_a_data_address_that_keeps_every_byte() {
+        assert_eq!(data_url("a b\r\nø"), "data:text/plain;charset=utf-8,a%20b%0D%0A%C3%B8");
     }
 
     #[test]

@@ -39,17 +39,9 @@ impl Permission {
     /// True when the page may call the helper without a click. While the browser
     /// would ask, a call at page load would raise its prompt out of the blue;
     /// `let_through_before` says a call from this site went through without any
-    /// question while the state read `prompt` (see [`Permission::lets_through_unasked`]).
+    /// question before (see [`let_through_unasked`]).
     pub fn may_call_at_load(self, let_through_before: bool) -> bool {
         self != Permission::Prompt || let_through_before
-    }
-
-    /// True when a call that went through leaves this state: the browser did not
-    /// gate the call at all (Chromium from the PC itself and from private
-    /// addresses), so later visits need no click. A browser that asked and was
-    /// allowed says `granted` instead.
-    pub fn lets_through_unasked(self) -> bool {
-        self == Permission::Prompt
     }
 }
 
@@ -84,26 +76,45 @@ pub enum Unreachable {
 }
 
 impl Unreachable {
-    /// True when trying again on a timer may help: the helper may be started, or
-    /// its origins changed. A browser's refusal changes only with its permission.
-    pub fn retry_on_timer(self) -> bool {
-        matches!(self, Unreachable::NotRunning | Unreachable::OriginNotAllowed)
+    /// How long to wait before asking again on a timer, if that may help: the
+    /// helper may be started, its origins changed, or a plain-http page's call
+    /// go through once the helper runs. A browser's refusal changes only with its
+    /// permission, which the page watches instead.
+    pub fn retry_after_ms(self) -> Option<i32> {
+        match self {
+            Unreachable::NotRunning => Some(3_000),
+            Unreachable::OriginNotAllowed | Unreachable::NeedsHttps => Some(15_000),
+            Unreachable::BlockedByBrowser => None,
+        }
     }
 }
 
-/// Why a call that failed as `failure` failed, given the permission read after it.
+/// Why a call that failed as `failure` failed, given the permission read after it,
+/// and whether this site's calls got through before without the permission
+/// `granted` (on this page, or remembered from an earlier visit).
 ///
-/// A browser that stopped the call says `denied` afterwards: that is what a user
-/// pressing Block, or a policy, leaves. `prompt` after a failed call means the
-/// browser let the call go without asking (Chromium does so from the PC itself
-/// and from private addresses), so nothing answered.
-pub fn why(failure: Failure, permission: Permission, site: Site) -> Unreachable {
+/// On a secure page, `denied` after a failed call is what a user pressing Block,
+/// or a policy, leaves: the browser's doing. A plain-http page reads `denied`
+/// always, yet Chromium lets its calls through from a private address: there a
+/// failure means the helper stopped if calls got through before, and otherwise
+/// that the site needs https. `prompt` after a failed call means the browser let
+/// the call go without asking (from the PC itself, from private addresses), so
+/// nothing answered.
+pub fn why(failure: Failure, permission: Permission, site: Site, let_through_before: bool) -> Unreachable {
     match (failure, permission) {
         (Failure::OriginRefused, _) => Unreachable::OriginNotAllowed,
-        (Failure::Network, Permission::Denied) if !site.secure => Unreachable::NeedsHttps,
-        (Failure::Network, Permission::Denied) => Unreachable::BlockedByBrowser,
-        (Failure::Network, Permission::Granted | Permission::Prompt | Permission::Unknown) => Unreachable::NotRunning,
+        (Failure::Network, Permission::Denied) if site.secure => Unreachable::BlockedByBrowser,
+        (Failure::Network, Permission::Denied) if !let_through_before => Unreachable::NeedsHttps,
+        (Failure::Network, _) => Unreachable::NotRunning,
     }
+}
+
+/// True when a call that went through leaves a permission that did not ask for
+/// it (`prompt`, or a plain-http page's `denied`): the browser lets this site
+/// through unasked, so later visits need no click, and a later failure there
+/// means the helper stopped.
+pub fn let_through_unasked(permission: Permission) -> bool {
+    matches!(permission, Permission::Prompt | Permission::Denied)
 }
 
 #[cfg(test)]
@@ -123,40 +134,43 @@ mod tests {
 
     #[test]
     fn a_site_the_browser_let_through_unasked_needs_no_click_next_time() {
-        assert!(Permission::Prompt.lets_through_unasked());
-        assert!(!Permission::Granted.lets_through_unasked() && !Permission::Denied.lets_through_unasked());
+        assert!(let_through_unasked(Permission::Prompt) && let_through_unasked(Permission::Denied));
+        assert!(!let_through_unasked(Permission::Granted) && !let_through_unasked(Permission::Unknown));
         assert!(Permission::Prompt.may_call_at_load(true));
     }
 
     #[test]
     fn a_failed_call_the_browser_let_through_means_the_helper_is_not_running() {
         for permission in [Permission::Granted, Permission::Unknown, Permission::Prompt] {
-            assert_eq!(why(Failure::Network, permission, SECURE), Unreachable::NotRunning, "{permission:?}");
+            assert_eq!(why(Failure::Network, permission, SECURE, false), Unreachable::NotRunning, "{permission:?}");
         }
     }
 
     #[test]
-    fn a_call_the_browser_refused_is_the_browsers_doing_not_a_missing_helper() {
-        assert_eq!(why(Failure::Network, Permission::Denied, SECURE), Unreachable::BlockedByBrowser);
+    fn a_call_the_browser_refused_on_a_secure_page_is_the_browsers_doing_even_if_it_let_calls_through_before() {
+        assert_eq!(why(Failure::Network, Permission::Denied, SECURE, false), Unreachable::BlockedByBrowser);
+        assert_eq!(why(Failure::Network, Permission::Denied, SECURE, true), Unreachable::BlockedByBrowser);
     }
 
     #[test]
-    fn a_plain_http_site_on_the_network_is_told_to_move_to_https() {
-        assert_eq!(why(Failure::Network, Permission::Denied, PLAIN_HTTP), Unreachable::NeedsHttps);
-        assert_eq!(why(Failure::Network, Permission::Granted, PLAIN_HTTP), Unreachable::NotRunning);
+    fn a_plain_http_site_is_told_about_https_unless_its_calls_got_through_before() {
+        assert_eq!(why(Failure::Network, Permission::Denied, PLAIN_HTTP, false), Unreachable::NeedsHttps);
+        assert_eq!(why(Failure::Network, Permission::Denied, PLAIN_HTTP, true), Unreachable::NotRunning);
+        assert_eq!(why(Failure::Network, Permission::Granted, PLAIN_HTTP, false), Unreachable::NotRunning);
     }
 
     #[test]
     fn a_refusal_by_the_helper_names_the_origins_file_whatever_the_permission() {
         for permission in [Permission::Granted, Permission::Denied, Permission::Unknown] {
-            assert_eq!(why(Failure::OriginRefused, permission, PLAIN_HTTP), Unreachable::OriginNotAllowed);
+            assert_eq!(why(Failure::OriginRefused, permission, PLAIN_HTTP, false), Unreachable::OriginNotAllowed);
         }
     }
 
     #[test]
     fn only_failures_that_can_mend_themselves_are_retried_on_a_timer() {
-        assert!(Unreachable::NotRunning.retry_on_timer() && Unreachable::OriginNotAllowed.retry_on_timer());
-        assert!(!Unreachable::BlockedByBrowser.retry_on_timer() && !Unreachable::NeedsHttps.retry_on_timer());
+        assert_eq!(Unreachable::NotRunning.retry_after_ms(), Some(3_000));
+        assert!(Unreachable::OriginNotAllowed.retry_after_ms().is_some() && Unreachable::NeedsHttps.retry_after_ms().is_some());
+        assert_eq!(Unreachable::BlockedByBrowser.retry_after_ms(), None);
     }
 
     #[test]

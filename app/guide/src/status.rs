@@ -2,7 +2,7 @@
 //! user's PC reports. The status itself is the helper's wire format, `veiviser-api`,
 //! re-exported here: the page reads exactly the types the helper writes.
 
-pub use veiviser_api::{diagnose, Card, CardKind, Certificate, Finding, Purpose, ReadState, Reader, Service, Status};
+pub use veiviser_api::{diagnose, Card, CardKind, Certificate, Fault, Purpose, ReadState, Reader, Service, Status};
 
 use crate::live::LiveCheck;
 
@@ -70,9 +70,12 @@ pub fn evaluate<'s>(check: &LiveCheck, status: &'s Status) -> Verdict<'s> {
         return Verdict { card: CardSeen::NoReader, ..none };
     }
     let wants_certificate = check.issuer.is_some() || check.purpose.is_some();
+    // A virtual card holds certificates for every purpose: it stands in only for
+    // the one it is named for by its issuer.
+    let may_be = |reader: &Reader| !reader.is_virtual() || check.issuer.is_some();
     let chosen = status
         .cards()
-        .find(|(_, _, card)| wants_certificate && card.certificates.iter().any(|c| matches(check, c)))
+        .find(|(_, reader, card)| wants_certificate && may_be(reader) && card.certificates.iter().any(|c| matches(check, c)))
         .or_else(|| status.cards().find(|(_, reader, _)| !reader.is_virtual()));
     let Some((reader, _, card)) = chosen else { return none };
     let certificate = wants_certificate.then(|| {
@@ -182,6 +185,9 @@ mod tests {
         assert_eq!(evaluate(&card_check, &s).card, CardSeen::NoCard, "only the virtual card is in");
         s.readers[1].card = card(vec![cert("ihelse.net Issuing CA4", Purpose::Authentication, false)], None);
         assert_eq!(evaluate(&card_check, &s).card, CardSeen::Present { reader: 1 });
+        let signing = LiveCheck { purpose: Some(Purpose::Authentication), ..LiveCheck::default() };
+        s.readers[1].card = card(vec![], None);
+        assert_eq!(evaluate(&signing, &s).card, CardSeen::Present { reader: 1 }, "a purpose alone never picks the virtual card");
         s.readers.remove(1);
         assert_eq!(evaluate(&card_check, &s).card, CardSeen::NoReader, "a virtual reader is no card reader");
     }

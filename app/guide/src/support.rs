@@ -97,8 +97,7 @@ impl Contact {
         valid.phone.is_some() || valid.email.is_some() || valid.web.is_some()
     }
 
-    /// Every wrong value, by field; a contact with none of phone, e-mail and web
-    /// is wrong too, unless it stands for the local IT helpdesk.
+    /// Every wrong value, by field.
     pub fn problems(&self) -> Vec<Problem> {
         let mut problems: Vec<Problem> = Vec::new();
         if let Some(problem) = self.phone.as_deref().and_then(phone_problem) {
@@ -108,13 +107,20 @@ impl Contact {
             problems.push(("email", problem));
         }
         if let Some(web) = self.web.as_deref().filter(|w| !is_web(w)) {
-            problems.push(("web", format!("web `{web}` must be an address starting with https://")));
+            problems.push(("web", format!("web `{web}` must be an address starting with https:// or http://")));
         }
         problems.extend(self.hours.iter().filter_map(|h| hours(h).err()).map(|e| ("hours", e)));
-        if !self.reachable() && !self.local_it {
-            problems.push(("support", "a contact needs a phone, an e-mail or a web page (or \"local_it\": true)".into()));
+        if let Some(zone) = self.time_zone.as_deref().filter(|zone| !is_time_zone(zone)) {
+            problems.push(("time_zone", format!("time_zone `{zone}` must be an IANA time zone, for example Europe/Oslo")));
         }
         problems
+    }
+
+    /// Why a guide's contact cannot stand as its support, if it cannot: it must be
+    /// reachable, or stand for the local IT helpdesk.
+    pub fn unreachable(&self) -> Option<String> {
+        (!self.reachable() && !self.local_it)
+            .then(|| "a contact needs a phone, an e-mail or a web page (or \"local_it\": true)".to_owned())
     }
 
     /// This contact without the values [`Contact::problems`] names, so the rest still shows.
@@ -124,6 +130,7 @@ impl Contact {
             email: self.email.clone().filter(|e| email_problem(e).is_none()),
             web: self.web.clone().filter(|w| is_web(w)),
             hours: self.hours.iter().filter(|h| hours(h).is_ok()).cloned().collect(),
+            time_zone: self.time_zone.clone().filter(|zone| is_time_zone(zone)),
             ..self.clone()
         }
     }
@@ -132,6 +139,14 @@ impl Contact {
     pub fn tel(&self) -> Option<String> {
         self.phone.as_deref().map(|phone| format!("tel:{}", phone.replace([' ', '-', '(', ')'], "")))
     }
+}
+
+/// True for the form of an IANA time zone (`Europe/Oslo`, `UTC`): the browser's
+/// Intl throws on a name it does not know, so a misspelt one must not reach it.
+fn is_time_zone(zone: &str) -> bool {
+    !zone.is_empty()
+        && zone.len() <= 64
+        && zone.split('/').all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_alphanumeric() || b"_-+".contains(&b)))
 }
 
 fn is_web(address: &str) -> bool {
@@ -253,15 +268,24 @@ mod tests {
     fn wrong_values_are_named_and_left_out_while_the_rest_still_shows() {
         let c = contact(r#"{"phone": "ring oss", "email": "nobody", "web": "nhn.no", "hours": [{"days": "weekdays", "open": "8", "close": "9"}]}"#);
         let fields: Vec<&str> = c.problems().iter().map(|(field, _)| *field).collect();
-        assert_eq!(fields, ["phone", "email", "web", "hours", "support"]);
+        assert_eq!(fields, ["phone", "email", "web", "hours"]);
+        assert!(c.unreachable().is_some(), "nothing left to reach them by");
         let clean = c.without_problems();
         assert!(clean.phone.is_none() && clean.email.is_none() && clean.web.is_none() && clean.hours.is_empty());
     }
 
     #[test]
     fn the_local_it_helpdesk_needs_no_number() {
-        assert!(contact(r#"{"local_it": true}"#).problems().is_empty());
-        assert!(!contact(r#"{"name": "Noen"}"#).problems().is_empty());
+        assert_eq!(contact(r#"{"local_it": true}"#).unreachable(), None);
+        assert!(contact(r#"{"name": "Noen"}"#).unreachable().is_some());
+    }
+
+    #[test]
+    fn a_misspelt_time_zone_is_named_and_never_reaches_the_browser() {
+        let c = contact(r#"{"phone": "1", "time_zone": "Europe/Oslo "}"#);
+        assert_eq!(c.problems()[0].0, "time_zone");
+        assert_eq!(c.without_problems().zone(), DEFAULT_TIME_ZONE);
+        assert!(contact(r#"{"phone": "1", "time_zone": "America/Argentina/Buenos_Aires"}"#).problems().is_empty());
     }
 
     #[test]

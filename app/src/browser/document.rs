@@ -2,6 +2,7 @@
 //! its language, and the organisation's colours.
 
 use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 
 fn document() -> Option<web_sys::Document> {
     web_sys::window()?.document()
@@ -27,5 +28,18 @@ pub fn set_css_property(name: &str, value: &str) {
     let root = document().and_then(|d| d.document_element()).and_then(|r| r.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(root) = root {
         let _ = root.style().set_property(&format!("--{name}"), value);
+    }
+}
+
+/// Waits until the page is shown; at once if it is.
+pub async fn until_shown() {
+    let Some(document) = document() else { return };
+    while document.hidden() {
+        let shown = js_sys::Promise::new(&mut |resolve, _| {
+            let once = web_sys::AddEventListenerOptions::new();
+            once.set_once(true);
+            let _ = document.add_event_listener_with_callback_and_add_event_listener_options("visibilitychange", &resolve, &once);
+        });
+        let _ = JsFuture::from(shown).await;
     }
 }

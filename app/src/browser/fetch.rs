@@ -36,14 +36,29 @@ pub async fn text(url: &str) -> Result<String, Failed> {
 }
 
 /// The answer `start.js` fetched for `url`, taken so that it is used once;
-/// `None` if it fetched none, or could not.
+/// `None` if it fetched none, or could not. The guide file is under the key
+/// `guide`, with the `url` it chose, since the app may ask before it has chosen.
 async fn prefetched(url: &str) -> Option<Result<String, Failed>> {
     let window = web_sys::window()?;
     let map: js_sys::Map = js_sys::Reflect::get(&window, &"veiviserPrefetched".into()).ok()?.dyn_into().ok()?;
-    let key = JsValue::from_str(url);
-    let promise: js_sys::Promise = map.get(&key).dyn_into().ok()?;
-    map.delete(&key);
-    let answer = JsFuture::from(promise).await.ok().filter(|a| !a.is_null())?;
+    let take = |key: &JsValue| -> Option<js_sys::Promise> {
+        let promise = map.get(key).dyn_into().ok()?;
+        map.delete(key);
+        Some(promise)
+    };
+    let answer = match take(&JsValue::from_str(url)) {
+        Some(promise) => JsFuture::from(promise).await.ok()?,
+        None if url.ends_with(".md") => {
+            let guide = JsFuture::from(take(&JsValue::from_str("guide"))?).await.ok().filter(|g| !g.is_null())?;
+            let field = |name: &str| js_sys::Reflect::get(&guide, &name.into()).ok();
+            if field("url")?.as_string()? != url {
+                return None;
+            }
+            field("answer")?
+        }
+        None => return None,
+    };
+    let answer = Some(answer).filter(|a| !a.is_null() && !a.is_undefined())?;
     let field = |name: &str| js_sys::Reflect::get(&answer, &name.into()).ok();
     let status = field("status")?.as_f64()? as u16;
     let text = field("text")?.as_string()?;

@@ -13,16 +13,16 @@ use leptos::prelude::*;
 use veiviser_guide::reach::{self, Failure, Permission, Unreachable};
 use veiviser_guide::status::Status;
 
-use super::{permission, storage, timer};
+use super::{document, permission, storage, timer};
 
 /// Kept when a call from this site went through while the browser's permission
 /// read `prompt`: the browser does not gate this site, so later visits need no click.
 const LET_THROUGH: &str = "veiviser.helper.let-through";
 
-/// How long to wait before asking a helper that did not answer again.
-const RETRY_MS: i32 = 3_000;
 /// How often to read the permission again while the browser refuses.
 const PERMISSION_MS: i32 = 2_000;
+/// A long poll answered sooner than this, unchanged, waits this long before the next.
+const QUICK_MS: i32 = 1_000;
 
 /// What the page knows of the helper.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -123,57 +123,77 @@ pub fn use_helper() -> Helper {
     helper
 }
 
-/// Asks for the status, then waits for each change. When the call fails, says
-/// why and asks again: on a timer if the helper may come, once the browser
-/// allows it if the browser refused.
+/// Asks for the status, then waits for each change. When a call fails, says why
+/// and asks again: on a timer where that may help, or once the browser's
+/// permission changes where the browser refused.
 async fn follow(helper: Helper, run: u32, clicked: bool) {
     let site = permission::site();
     let permission = helper.read_permission().await;
     if !helper.is_run(run) {
         return;
     }
-    if !clicked && !permission.may_call_at_load(storage::get(LET_THROUGH).is_some()) {
+    let remembered = storage::get(LET_THROUGH).is_some();
+    if !clicked && !permission.may_call_at_load(remembered) {
         return helper.set(HelperState::NeedsClick);
     }
+    let mut let_through = remembered;
     let mut seq = None;
-    let mut answered_before = false;
     loop {
         let Some(port) = helper.port.try_get_untracked() else { return };
+        if seq.is_some() {
+            // A hidden tab holds no long poll: browsers allow only a few connections to 127.0.0.1.
+            document::until_shown().await;
+        }
         let url = match seq {
             None => veiviser_api::status_url(port),
             Some(seq) => veiviser_api::events_url(port, seq),
         };
-        let answer = call(&url, port).await;
+        let asked = js_sys::Date::now();
+        let answer = call(&url).await;
         if !helper.is_run(run) {
             return;
         }
         match answer {
             Ok(status) => {
+                if seq == Some(status.seq) && js_sys::Date::now() - asked < f64::from(QUICK_MS) {
+                    // A long poll answered at once, unchanged (the helper had no room to wait): not a busy loop.
+                    timer::sleep(QUICK_MS).await;
+                }
                 seq = Some(status.seq);
                 helper.set(HelperState::Seen(status));
-                if !answered_before {
-                    answered_before = true;
-                    if helper.read_permission().await.lets_through_unasked() {
+                if !let_through {
+                    let_through = true;
+                    if reach::let_through_unasked(helper.read_permission().await) {
                         storage::set(LET_THROUGH, "yes");
                     }
                 }
             }
-            Err(failure) => {
+            Err(()) => {
                 seq = None;
                 let permission = helper.read_permission().await;
-                if permission == Permission::Denied {
+                // Where the browser stopped the call, asking again without CORS would be stopped too.
+                let failure = if permission == Permission::Denied { Failure::Network } else { probe(port).await };
+                let why = reach::why(failure, permission, site, let_through);
+                if why == Unreachable::BlockedByBrowser {
                     storage::remove(LET_THROUGH);
                 }
-                let why = reach::why(failure, permission, site);
                 helper.set(HelperState::Unreachable(why));
-                if why.retry_on_timer() {
-                    timer::sleep(RETRY_MS).await;
-                } else {
+                match why.retry_after_ms() {
+                    Some(ms) => timer::sleep(ms).await,
                     // Only the user (site settings) or IT (a policy) can change this: no
-                    // call until the browser says it would let one through.
-                    while helper.is_run(run) && helper.read_permission().await != Permission::Granted {
+                    // call until the browser no longer refuses.
+                    None => loop {
                         timer::sleep(PERMISSION_MS).await;
-                    }
+                        if !helper.is_run(run) {
+                            return;
+                        }
+                        match helper.read_permission().await {
+                            Permission::Denied => continue,
+                            // Reset to "ask": the browser would ask again, after a click.
+                            Permission::Prompt => return helper.set(HelperState::NeedsClick),
+                            Permission::Granted | Permission::Unknown => break,
+                        }
+                    },
                 }
                 if !helper.is_run(run) {
                     return;
@@ -183,21 +203,18 @@ async fn follow(helper: Helper, run: u32, clicked: bool) {
     }
 }
 
-/// One call to the helper. When it fails, a second call without CORS tells a
-/// helper that refuses this origin (it answers, opaquely) from no answer at all.
-async fn call(url: &str, port: u16) -> Result<Status, Failure> {
-    match gloo_net::http::Request::get(url).send().await {
-        Ok(response) if response.ok() => {
-            let text = response.text().await.map_err(|_| Failure::Network)?;
-            serde_json::from_str(&text).map_err(|_| Failure::Network)
-        }
-        Ok(_) => Err(Failure::Network),
-        Err(_) => {
-            let probe = gloo_net::http::Request::get(&veiviser_api::status_url(port))
-                .mode(web_sys::RequestMode::NoCors)
-                .send()
-                .await;
-            Err(if probe.is_ok() { Failure::OriginRefused } else { Failure::Network })
-        }
+/// One call to the helper: its status, or no usable answer.
+async fn call(url: &str) -> Result<Status, ()> {
+    let response = gloo_net::http::Request::get(url).send().await.map_err(|_| ())?;
+    if !response.ok() {
+        return Err(());
     }
+    serde_json::from_str(&response.text().await.map_err(|_| ())?).map_err(|_| ())
+}
+
+/// After a failed call: a second call without CORS tells a helper that refuses
+/// this origin (it answers, opaquely) from no answer at all.
+async fn probe(port: u16) -> Failure {
+    let probe = gloo_net::http::Request::get(&veiviser_api::status_url(port)).mode(web_sys::RequestMode::NoCors).send().await;
+    if probe.is_ok() { Failure::OriginRefused } else { Failure::Network }
 }

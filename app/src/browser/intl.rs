@@ -1,7 +1,7 @@
 //! Dates and times by the browser's `Intl`, in the user's language and in the
 //! support's time zone.
 
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 use veiviser_guide::Lang;
 
@@ -35,7 +35,12 @@ pub fn now_in(zone: &str) -> Option<(u8, u32)> {
     for (key, value) in [("timeZone", zone), ("weekday", "short"), ("hour", "2-digit"), ("minute", "2-digit"), ("hourCycle", "h23")] {
         js_sys::Reflect::set(&options, &key.into(), &value.into()).ok()?;
     }
-    let format = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::of1(&"en-GB".into()), &options);
+    // Constructed through Reflect, so that a time zone the browser does not know is
+    // an error here rather than an exception that ends the app.
+    let intl = js_sys::Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
+    let constructor: js_sys::Function = js_sys::Reflect::get(&intl, &"DateTimeFormat".into()).ok()?.dyn_into().ok()?;
+    let format: js_sys::Intl::DateTimeFormat =
+        js_sys::Reflect::construct(&constructor, &js_sys::Array::of2(&"en-GB".into(), &options)).ok()?.unchecked_into();
     let parts = format.format_to_parts(&js_sys::Date::new_0());
     let part = |kind: &str| {
         parts.iter().find_map(|p| {

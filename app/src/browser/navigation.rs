@@ -28,11 +28,6 @@ pub fn origin() -> String {
     location().and_then(|l| l.origin().ok()).unwrap_or_default()
 }
 
-/// The host name the page was served from, without port.
-pub fn hostname() -> String {
-    location().and_then(|l| l.hostname().ok()).unwrap_or_default()
-}
-
 /// True in a secure context (https, or the PC itself), where browsers let a page ask the PC.
 pub fn is_secure_context() -> bool {
     web_sys::window().is_some_and(|w| w.is_secure_context())

@@ -21,7 +21,8 @@ pub fn help(guide: &LoadedGuide, step: &Step, organisation: Option<&Contact>, la
     let t = lang.texts();
     let heading = format!("help-{}", step.id);
     let labelled_by = heading.clone();
-    let contacts = guide.entry.support.iter().chain(organisation).map(|c| contact_block(c, lang)).collect_view();
+    // The index is checked by `veiviser check`, not here: show only well-written values.
+    let contacts = guide.entry.support.iter().chain(organisation).map(|c| contact_block(&c.without_problems(), lang)).collect_view();
     let code = guide.code(&step.id);
     let link_copied = RwSignal::new(false);
     let copy_link = move |_| {

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use veiviser_guide::reach::{Permission, Unreachable};
-use veiviser_guide::status::{diagnose, Certificate, Finding, Purpose, Service, Status};
+use veiviser_guide::status::{diagnose, Certificate, Fault, Purpose, Service, Status};
 use veiviser_guide::{Lang, Page, Place};
 
 use crate::browser::helper::Helper;
@@ -13,8 +13,7 @@ use crate::browser::{intl, navigation};
 use crate::i18n::{fill, Speak, Texts};
 use crate::link;
 
-/// Where the helper's origins file is on each system, for the "not allowed" explanation.
-pub const ORIGINS_FILES: &str = "C:\\ProgramData\\Veiviser\\ (Windows), /Library/Application Support/Veiviser/ (macOS), /etc/veiviser/ (Linux)";
+use veiviser_api::origin::ORIGINS_FOLDERS;
 
 /// The browser would ask first: what the check does, and the button that starts it.
 pub fn needs_click(helper: Helper, lang: Lang) -> impl IntoView {
@@ -48,7 +47,7 @@ pub fn unreachable(why: Unreachable, helper: Helper, lang: Lang) -> impl IntoVie
         }
         .into_any(),
         Unreachable::OriginNotAllowed => view! {
-            <p class="warning">{fill(t.origin_not_allowed, &[&navigation::origin(), ORIGINS_FILES])}</p>
+            <p class="warning">{fill(t.origin_not_allowed, &[&navigation::origin(), ORIGINS_FOLDERS])}</p>
             <p><a href=link::href(&Place::page(Page::ForIt))>{t.for_it}</a></p>
         }
         .into_any(),
@@ -62,7 +61,7 @@ pub fn unreachable_text(why: Unreachable, lang: Lang) -> String {
         Unreachable::NotRunning => t.helper_unavailable.to_owned(),
         Unreachable::BlockedByBrowser => t.blocked.to_owned(),
         Unreachable::NeedsHttps => t.needs_https.to_owned(),
-        Unreachable::OriginNotAllowed => fill(t.origin_not_allowed, &[&navigation::origin(), ORIGINS_FILES]),
+        Unreachable::OriginNotAllowed => fill(t.origin_not_allowed, &[&navigation::origin(), ORIGINS_FOLDERS]),
     }
 }
 
@@ -136,20 +135,20 @@ pub fn advice(status: &Status, t: &'static Texts) -> Vec<String> {
     findings
         .into_iter()
         .map(|finding| match finding {
-            Finding::ServiceNotRunning => t.find_service_not_running.to_owned(),
-            Finding::ServiceError => t.find_service_error.to_owned(),
-            Finding::NoReader => t.find_no_reader.to_owned(),
-            Finding::NoCard => t.find_no_card.to_owned(),
-            Finding::StillReading { reader } => numbered(t.find_still_reading, reader),
-            Finding::Unreadable { reader } => numbered(t.find_unreadable, reader),
-            Finding::PinBlocked { reader } => numbered(t.find_pin_blocked, reader),
-            Finding::UnknownCard { reader } => {
+            Fault::ServiceNotRunning => t.find_service_not_running.to_owned(),
+            Fault::ServiceError => t.find_service_error.to_owned(),
+            Fault::NoReader => t.find_no_reader.to_owned(),
+            Fault::NoCard => t.find_no_card.to_owned(),
+            Fault::StillReading { reader } => numbered(t.find_still_reading, reader),
+            Fault::Unreadable { reader } => numbered(t.find_unreadable, reader),
+            Fault::PinBlocked { reader } => numbered(t.find_pin_blocked, reader),
+            Fault::UnknownCard { reader } => {
                 let atr = status.readers[reader].card.as_ref().map_or("", |c| c.atr.as_str());
                 fill(t.find_unknown_card, &[&(reader + 1).to_string(), atr])
             }
-            Finding::NoCertificates { reader } => numbered(t.find_no_certificates, reader),
-            Finding::AllExpired { reader } => numbered(t.find_all_expired, reader),
-            Finding::SeveralCards => t.find_several_cards.to_owned(),
+            Fault::NoCertificates { reader } => numbered(t.find_no_certificates, reader),
+            Fault::AllExpired { reader } => numbered(t.find_all_expired, reader),
+            Fault::SeveralCards => t.find_several_cards.to_owned(),
         })
         .collect()
 }

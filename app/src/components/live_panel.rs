@@ -37,7 +37,10 @@ pub fn LivePanel(check: LiveCheck, lang: Lang, on_card_in: Option<Callback<()>>)
                     announced.set_value(true);
                     leptos::task::spawn_local(async move {
                         timer::sleep(ANNOUNCE_MS).await;
-                        on_card_in.run(());
+                        // Unless the step is gone meanwhile (the user moved on, or the language changed).
+                        if announced.try_get_value().is_some() {
+                            on_card_in.try_run(());
+                        }
                     });
                 }
             }

@@ -166,7 +166,6 @@ texts!(
     support_copied,
     helper_not_asked,
     link_label,
-    step_code,
     copy_link,
     link_copied,
     code_label,

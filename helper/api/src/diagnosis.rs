@@ -4,9 +4,9 @@
 
 use crate::status::{CardKind, ReadState, Service, Status};
 
-/// Something wrong in a status. `reader` indexes [`Status::readers`].
+/// Something wrong in a status, and so what to do. `reader` indexes [`Status::readers`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Finding {
+pub enum Fault {
     /// The smart-card service is not running: plug in the reader, or start the service.
     ServiceNotRunning,
     /// The smart-card service answers with an error: restart the PC.
@@ -33,46 +33,46 @@ pub enum Finding {
 
 /// What is wrong in `status`, in the order to deal with it; empty when nothing is.
 /// Virtual readers (Windows Hello) are neither a reader nor a card to the user.
-pub fn diagnose(status: &Status) -> Vec<Finding> {
+pub fn diagnose(status: &Status) -> Vec<Fault> {
     match status.service {
         Service::Ok => {}
-        Service::NotRunning => return vec![Finding::ServiceNotRunning],
-        Service::Error | Service::Unknown => return vec![Finding::ServiceError],
+        Service::NotRunning => return vec![Fault::ServiceNotRunning],
+        Service::Error | Service::Unknown => return vec![Fault::ServiceError],
     }
     if status.readers.iter().all(|r| r.is_virtual()) {
-        return vec![Finding::NoReader];
+        return vec![Fault::NoReader];
     }
     let cards: Vec<_> = status.cards().filter(|(_, reader, _)| !reader.is_virtual()).collect();
     if cards.is_empty() {
-        return vec![Finding::NoCard];
+        return vec![Fault::NoCard];
     }
     let mut findings = Vec::new();
     for &(reader, _, card) in &cards {
         match card.read {
             ReadState::Reading => {
-                findings.push(Finding::StillReading { reader });
+                findings.push(Fault::StillReading { reader });
                 continue;
             }
             ReadState::Failed => {
-                findings.push(Finding::Unreadable { reader });
+                findings.push(Fault::Unreadable { reader });
                 continue;
             }
             ReadState::Done | ReadState::Unknown => {}
         }
         if card.pin_tries_left == Some(0) {
-            findings.push(Finding::PinBlocked { reader });
+            findings.push(Fault::PinBlocked { reader });
         }
         if card.certificates.is_empty() {
             findings.push(match card.kind {
-                CardKind::Unknown => Finding::UnknownCard { reader },
-                CardKind::Piv | CardKind::Pkcs15 => Finding::NoCertificates { reader },
+                CardKind::Unknown => Fault::UnknownCard { reader },
+                CardKind::Piv | CardKind::Pkcs15 => Fault::NoCertificates { reader },
             });
         } else if card.certificates.iter().all(|c| c.expired) {
-            findings.push(Finding::AllExpired { reader });
+            findings.push(Fault::AllExpired { reader });
         }
     }
     if cards.len() > 1 {
-        findings.push(Finding::SeveralCards);
+        findings.push(Fault::SeveralCards);
     }
     findings
 }
@@ -105,22 +105,22 @@ mod tests {
 
     #[test]
     fn a_service_that_is_not_running_is_the_only_finding() {
-        assert_eq!(diagnose(&Status::starting("1")), [Finding::ServiceNotRunning]);
+        assert_eq!(diagnose(&Status::starting("1")), [Fault::ServiceNotRunning]);
         let broken = Status { service: Service::Error, ..Status::starting("1") };
-        assert_eq!(diagnose(&broken), [Finding::ServiceError]);
+        assert_eq!(diagnose(&broken), [Fault::ServiceError]);
     }
 
     #[test]
     fn no_reader_and_no_card_are_told_apart() {
-        assert_eq!(diagnose(&status(vec![])), [Finding::NoReader]);
-        assert_eq!(diagnose(&status(vec![("Reader A", None)])), [Finding::NoCard]);
+        assert_eq!(diagnose(&status(vec![])), [Fault::NoReader]);
+        assert_eq!(diagnose(&status(vec![("Reader A", None)])), [Fault::NoCard]);
     }
 
     #[test]
     fn a_windows_hello_card_is_neither_a_reader_nor_the_users_card() {
         let hello = ("Windows Hello for Business 1", card(CardKind::Unknown, ReadState::Done, vec![], None));
-        assert_eq!(diagnose(&status(vec![hello.clone()])), [Finding::NoReader]);
-        assert_eq!(diagnose(&status(vec![hello.clone(), ("Reader A", None)])), [Finding::NoCard]);
+        assert_eq!(diagnose(&status(vec![hello.clone()])), [Fault::NoReader]);
+        assert_eq!(diagnose(&status(vec![hello.clone(), ("Reader A", None)])), [Fault::NoCard]);
         let real = ("Reader A", card(CardKind::Piv, ReadState::Done, vec![certificate(false)], Some(3)));
         assert_eq!(diagnose(&status(vec![hello, real])), [], "the virtual card is no second card");
     }
@@ -137,13 +137,13 @@ mod tests {
         assert_eq!(
             diagnose(&status(readers)),
             [
-                Finding::StillReading { reader: 0 },
-                Finding::Unreadable { reader: 1 },
-                Finding::PinBlocked { reader: 2 },
-                Finding::AllExpired { reader: 2 },
-                Finding::UnknownCard { reader: 3 },
-                Finding::NoCertificates { reader: 4 },
-                Finding::SeveralCards,
+                Fault::StillReading { reader: 0 },
+                Fault::Unreadable { reader: 1 },
+                Fault::PinBlocked { reader: 2 },
+                Fault::AllExpired { reader: 2 },
+                Fault::UnknownCard { reader: 3 },
+                Fault::NoCertificates { reader: 4 },
+                Fault::SeveralCards,
             ]
         );
     }

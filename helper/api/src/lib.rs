@@ -6,9 +6,10 @@
 //! Every enum has a fall-back variant: a newer helper never breaks an older page.
 
 pub mod diagnosis;
+pub mod origin;
 pub mod status;
 
-pub use diagnosis::{diagnose, Finding};
+pub use diagnosis::{diagnose, Fault};
 pub use status::{Card, CardKind, Certificate, Purpose, ReadState, Reader, Service, Status};
 
 /// The port the helper answers on unless its `--port` and the site's settings name another.

@@ -23,7 +23,7 @@ pub fn side_by_side(site: &Path) -> Result<(), String> {
     let src = book.join("src");
     std::fs::create_dir_all(&src).map_err(|e| format!("cannot create {}: {e}", src.display()))?;
     let content = root().join("content");
-    let (index_text, _) = load::read_folder(&content)?;
+    let index_text = std::fs::read_to_string(content.join(load::INDEX)).map_err(|e| format!("cannot read the guide index: {e}"))?;
     let index = load::index(index_text).map_err(|f| f.to_string())?;
     let mut summary = String::from("# Summary\n\n");
     for entry in &index.guides {

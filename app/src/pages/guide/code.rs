@@ -19,7 +19,8 @@ use crate::link;
 pub fn OpenCode(index: Arc<Index>, typed: String, lang: Lang) -> impl IntoView {
     let target = {
         let typed = typed.clone();
-        LocalResource::new(move || open(Arc::clone(&index), lang, typed.clone()))
+        let guides = content::Guides::get();
+        LocalResource::new(move || open(guides, Arc::clone(&index), lang, typed.clone()))
     };
     let navigate = use_navigate();
     Effect::new(move |_| {
@@ -44,10 +45,10 @@ pub fn OpenCode(index: Arc<Index>, typed: String, lang: Lang) -> impl IntoView {
 }
 
 /// The href of the step `typed` names, fetching only the guide its prefix names.
-async fn open(index: Arc<Index>, lang: Lang, typed: String) -> Option<String> {
+async fn open(guides: content::Guides, index: Arc<Index>, lang: Lang, typed: String) -> Option<String> {
     let (prefix, number) = code::parse(&typed)?;
     let entry = index.guides.iter().find(|e| code::prefix(e) == prefix)?;
-    let guide = content::fetch_guide(Arc::clone(&index), entry.id.clone(), lang).await.ok()?;
+    let guide = content::fetch_guide(guides, Arc::clone(&index), entry.id.clone(), lang).await.ok()?;
     let step = guide.numbers.step(number)?.to_owned();
     Some(guide.step_href(&step))
 }

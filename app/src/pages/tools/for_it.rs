@@ -16,8 +16,9 @@ pub fn ForIt(lang: Lang) -> impl IntoView {
     crate::pages::title(format!("{} – Veiviser", t.for_it));
     let origin = navigation::origin();
     // The port only: this page never calls the helper.
-    let port = expect_context::<Helper>().port().to_string();
-    let files = it_kit::files(std::slice::from_ref(&origin), expect_context::<Helper>().port());
+    let port = expect_context::<Helper>().port();
+    let files = it_kit::files(std::slice::from_ref(&origin), port);
+    let port = port.to_string();
     let sections = files
         .into_iter()
         .map(|file| {
@@ -33,7 +34,7 @@ pub fn ForIt(lang: Lang) -> impl IntoView {
                     }
                 });
             };
-            let download = format!("data:text/plain;charset=utf-8,{}", js_sys::encode_uri_component(&file.contents));
+            let download = it_kit::data_url(&file.contents);
             view! {
                 <section class="kit-file" aria-labelledby=labelled_by>
                     <h2 id=id><code>{file.name}</code></h2>

@@ -17,10 +17,7 @@ use crate::i18n::Speak;
 pub fn Helpdesk(index: Arc<Index>, lang: Lang) -> impl IntoView {
     let t = lang.texts();
     crate::pages::title(format!("{} – Veiviser", t.helpdesk));
-    let guides = {
-        let index = Arc::clone(&index);
-        LocalResource::new(move || content::fetch_all(Arc::clone(&index), lang))
-    };
+    let guides = content::use_all(Arc::clone(&index), lang);
     view! {
         <h1>{t.helpdesk}</h1>
         <p>{t.helpdesk_intro}</p>

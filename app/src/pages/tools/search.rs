@@ -19,7 +19,7 @@ pub fn SearchPage(index: Arc<Index>, lang: Lang, query: Option<String>) -> impl 
     crate::pages::title(format!("{} – Veiviser", t.search));
     let results = query.clone().filter(|q| !q.trim().is_empty()).map(|query| {
         let index = Arc::clone(&index);
-        let guides = LocalResource::new(move || content::fetch_all(Arc::clone(&index), lang));
+        let guides = content::use_all(Arc::clone(&index), lang);
         when_loaded(guides, lang, move |guides| {
             let parsed: Vec<_> = guides.iter().map(|g| &g.loaded.guide).collect();
             let hits = SearchIndex::build(&parsed).search(&query, 20);
