@@ -55,6 +55,17 @@ function helperRequests(page) {
   return seen;
 }
 
+/** Records the layout shifts of `page` from its next load on; the returned function reads them. */
+async function layoutShifts(page) {
+  await page.addInitScript(() => {
+    window.veiviserShifts = [];
+    new PerformanceObserver((list) => {
+      for (const shift of list.getEntries()) window.veiviserShifts.push(shift.value);
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  return () => page.evaluate(() => window.veiviserShifts);
+}
+
 async function accessible(page, state) {
   await settled(page);
   assert.deepEqual(await violations(page), [], state);
@@ -71,12 +82,14 @@ test('public site without permission: no request reaches the helper before the c
   try {
     const { page } = await watchedPage(browser);
     const requests = helperRequests(page);
+    const shifts = await layoutShifts(page);
     await page.goto(await stepUrl(index, 'mrs', 'nb', 'velg-sertifikat'));
     const button = live(page).getByRole('button', { name: 'Sjekk kortleseren' });
     await button.waitFor();
     assert.match(await live(page).innerText(), /velg «Tillat»/);
     await page.waitForLoadState('networkidle');
     assert.deepEqual(requests, [], 'no call before the click');
+    assert.deepEqual(await shifts(), [], 'the step first shows the state it keeps: nothing below it moves');
     await accessible(page, 'waiting for the click');
 
     // Headless Chromium answers its prompt with Block, as a user pressing it would.

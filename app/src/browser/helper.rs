@@ -51,6 +51,10 @@ pub struct Helper {
 
 impl Helper {
     /// Makes the helper on `port` available to the views of this page, not followed yet.
+    ///
+    /// The browser's permission is read at once (that sends nothing to the helper),
+    /// so a step that shows the helper first renders with the state it will keep
+    /// rather than "connecting…" replaced a moment later (a layout shift).
     pub fn provide(port: Signal<u16>) -> Helper {
         let helper = Helper {
             state: RwSignal::new(HelperState::Checking),
@@ -59,6 +63,9 @@ impl Helper {
             run: StoredValue::new(0),
         };
         provide_context(helper);
+        leptos::task::spawn_local(async move {
+            helper.read_permission().await;
+        });
         helper
     }
 
@@ -90,7 +97,10 @@ impl Helper {
     fn start(self, clicked: bool) {
         let run = self.run.get_value() + 1;
         self.run.set_value(run);
-        self.set(HelperState::Checking);
+        // Known already to need a click: say so now; `follow` reads it again.
+        let wait_for_click = !clicked
+            && self.permission.get_untracked().is_some_and(|p| !p.may_call_at_load(storage::get(LET_THROUGH).is_some()));
+        self.set(if wait_for_click { HelperState::NeedsClick } else { HelperState::Checking });
         leptos::task::spawn_local(follow(self, run, clicked));
     }
 
