@@ -86,22 +86,28 @@ pub fn line(message: &str) {
     }
 }
 
-/// Logs that a page from `origin` was refused, at most once a minute per origin.
-pub fn refused(origin: &str) {
+/// Logs that a page was refused (`None`: it sent no Origin), at most once a minute per origin.
+pub fn refused(origin: Option<&str>) {
     let Some(log) = LOG.get() else { return };
+    let key = origin.unwrap_or_default();
     {
         let mut refused = log.refused.lock().unwrap_or_else(|p| p.into_inner());
-        if refused.get(origin).is_some_and(|at| at.elapsed() < REFUSAL_EVERY) {
+        if refused.get(key).is_some_and(|at| at.elapsed() < REFUSAL_EVERY) {
             return;
         }
         if refused.len() >= REFUSALS_KEPT {
             refused.clear();
         }
-        refused.insert(origin.to_owned(), Instant::now());
+        refused.insert(key.to_owned(), Instant::now());
     }
-    // Origins come from any web page: keep them printable and short.
-    let shown: String = origin.chars().filter(|c| !c.is_control()).take(200).collect();
-    line(&format!("refused a page from {shown}: its origin is not in the allowed origins"));
+    match origin {
+        Some(origin) => {
+            // Origins come from any web page: keep them printable and short.
+            let shown: String = origin.chars().filter(|c| !c.is_control()).take(200).collect();
+            line(&format!("refused a page from {shown}: its origin is not in the allowed origins"));
+        }
+        None => line("refused a web page that sent no Origin: the helper answers only pages from the allowed origins"),
+    }
 }
 
 #[cfg(test)]

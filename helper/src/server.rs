@@ -309,8 +309,8 @@ async fn answer(request: &hyper::Request<Incoming>, server: &Server) -> hyper::R
     let parts = api::Request { method, url, host: single(headers, HOST), origin, fetch_site };
     let answer = api::answer(&parts, &server.config);
     match (parts.origin, parts.fetch_site) {
-        (Some(origin), _) if !server.config.allows(origin) => crate::log::refused(origin),
-        (None, Some(site)) if site != "none" => crate::log::refused("(a page that sent no origin)"),
+        (Some(origin), _) if !server.config.allows(origin) => crate::log::refused(Some(origin)),
+        (None, Some(site)) if site != "none" => crate::log::refused(None),
         _ => {}
     }
     let status = match answer.waits_after() {
