@@ -62,7 +62,7 @@ pub enum Answer {
     Ready(Response),
     /// The current status.
     Status { cors: Option<String> },
-    /// The status once its `seq` is greater than `after`, or when the long poll ends.
+    /// The status once its `seq` differs from `after` (the helper restarted, or something changed), or when the long poll ends.
     Events { after: u64, cors: Option<String> },
 }
 

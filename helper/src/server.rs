@@ -305,7 +305,7 @@ async fn answer(request: &hyper::Request<Incoming>, server: &Server) -> hyper::R
     let url = request.uri().path_and_query().map_or("/", |p| p.as_str());
     // An Origin that is there but unreadable, or twice, must not pass for none.
     let origin = headers.contains_key(ORIGIN).then(|| single(headers, ORIGIN).unwrap_or_default());
-    let fetch_site = single(headers, "sec-fetch-site");
+    let fetch_site = headers.contains_key("sec-fetch-site").then(|| single(headers, "sec-fetch-site").unwrap_or_default());
     let parts = api::Request { method, url, host: single(headers, HOST), origin, fetch_site };
     let answer = api::answer(&parts, &server.config);
     match (parts.origin, parts.fetch_site) {

@@ -160,7 +160,7 @@ test('public site the user allowed, helper stopped: the page says the helper doe
   }
 });
 
-test('plain-http intranet name: the call goes through, a stopped helper is told as such, and https is named only where no call ever got through', async () => {
+test('plain-http intranet name: the call goes through, a stopped helper is told as such, https is named only where no call ever got through, and a refusal by the helper is told as one', async () => {
   const browser = await launch({ hosts: ['intranet.test'], args: [addressSpace(PORT, 'local')] });
   try {
     const { page } = await watchedPage(browser);
@@ -186,8 +186,16 @@ test('plain-http intranet name: the call goes through, a stopped helper is told 
     await fresh.page.goto(onIntranet);
     await shows(fresh.page, 'lastet over http og ikke https');
     await accessible(fresh.page, 'plain-http intranet, no call ever got through');
+
+    // The helper running but not allowing the intranet name: a second call finds the helper's
+    // refusal, so the page names the origins file, not https.
+    helper = await startHelper([ORIGIN]);
+    const refused = await watchedPage(await browser.newContext());
+    await refused.page.goto(onIntranet);
+    await shows(refused.page, 'ikke satt opp til å svare denne nettsiden');
+    assert.doesNotMatch(await live(refused.page).innerText(), /lastet over http/);
   } finally {
-    helper = await startHelper([ORIGIN, INTRANET]);
+    await restartHelper([ORIGIN, INTRANET]);
     await browser.close();
   }
 });

@@ -108,6 +108,11 @@ fn a_page_that_sends_no_origin_gets_no_status_and_no_long_poll() {
         assert!(!answer.contains("readers") && started.elapsed() < Duration::from_secs(1), "{path}: {answer}");
         let twice = format!("GET {path} HTTP/1.1\r\nHost: {}\r\nOrigin: {PAGE}\r\nOrigin: {PAGE}\r\nConnection: close\r\n\r\n", host(running.addr));
         assert_eq!(status_of(&raw(running.addr, twice.as_bytes(), Duration::from_secs(5))), 403, "{path}: two origins");
+        let sites = format!(
+            "GET {path} HTTP/1.1\r\nHost: {}\r\nSec-Fetch-Site: cross-site\r\nSec-Fetch-Site: none\r\nConnection: close\r\n\r\n",
+            host(running.addr)
+        );
+        assert_eq!(status_of(&raw(running.addr, sites.as_bytes(), Duration::from_secs(5))), 403, "{path}: two Sec-Fetch-Site");
     }
     assert_eq!(running.waiting_long_polls(), 0);
     running.stop();

@@ -17,17 +17,8 @@ pub fn test(msi: &Path) -> Result<(), String> {
     setup::apt(&["wine", "wine64", "procps"], "Wine runs the Windows installer and helper in the tests")?;
     let dir = windows::out_dir().join("wine");
     let prefix = dir.join("prefix");
-    // A fresh prefix every run: no installation left over from an earlier one.
-    let _ = Command::new("wineserver").arg("-k").env("WINEPREFIX", &prefix).status();
-    if prefix.exists() {
-        std::fs::remove_dir_all(&prefix).map_err(|e| format!("cannot remove {}: {e}", prefix.display()))?;
-    }
     std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-    say("Preparing a fresh Wine prefix");
-    run(
-        Command::new("wineboot").arg("-i").env("WINEPREFIX", &prefix).env("WINEDEBUG", "-all"),
-        "creating the Wine prefix (wineboot)",
-    )?;
+    fresh_prefix(&prefix)?;
     let shim = prefix.join("drive_c/windows/system32/bcryptprimitives.dll");
     run(
         Command::new("x86_64-w64-mingw32-gcc")
@@ -51,6 +42,29 @@ pub fn test(msi: &Path) -> Result<(), String> {
             .env("VEIVISER_MSI_NEWER_VERSION", &newer_version),
         "the installer tests under Wine",
     )
+}
+
+/// Makes a fresh Wine prefix at `prefix`: no installation left over from an earlier run.
+///
+/// The first `wineboot` on a machine where Wine was just installed once exited 1
+/// with nothing printed, and the same command then passed: a failed boot is
+/// tried once more from scratch, with Wine's error messages on.
+fn fresh_prefix(prefix: &Path) -> Result<(), String> {
+    say("Preparing a fresh Wine prefix");
+    let boot = |debug: &str| {
+        let _ = Command::new("wineserver").arg("-k").env("WINEPREFIX", prefix).status();
+        if prefix.exists() {
+            std::fs::remove_dir_all(prefix).map_err(|e| format!("cannot remove {}: {e}", prefix.display()))?;
+        }
+        run(
+            Command::new("wineboot").arg("-i").env("WINEPREFIX", prefix).env("WINEDEBUG", debug),
+            "creating the Wine prefix (wineboot)",
+        )
+    };
+    boot("-all").or_else(|first| {
+        say(&format!("{first}; trying once more from scratch, with Wine's error messages"));
+        boot("err+all,fixme-all").map_err(|second| format!("{second}, twice"))
+    })
 }
 
 /// `version` with its last number one higher: 0.1.0 → 0.1.1.

@@ -109,6 +109,14 @@ pub fn why(failure: Failure, permission: Permission, site: Site, let_through_bef
     }
 }
 
+/// True when a failed call is worth asking again without CORS, to learn whether
+/// the helper answered and refused this origin. Not where a secure page reads
+/// `denied`: the browser stopped the call, and would stop that one too. A
+/// plain-http page reads `denied` while its calls go through, so it is asked.
+pub fn worth_probing(permission: Permission, site: Site) -> bool {
+    !(permission == Permission::Denied && site.secure)
+}
+
 /// True when a call that went through leaves a permission that did not ask for
 /// it (`prompt`, or a plain-http page's `denied`): the browser lets this site
 /// through unasked, so later visits need no click, and a later failure there
@@ -123,6 +131,15 @@ mod tests {
 
     const SECURE: Site = Site { secure: true };
     const PLAIN_HTTP: Site = Site { secure: false };
+
+    #[test]
+    fn an_origin_refused_is_found_out_except_where_the_browser_stopped_the_call() {
+        assert!(!worth_probing(Permission::Denied, SECURE));
+        assert!(worth_probing(Permission::Denied, PLAIN_HTTP), "plain http reads denied while its calls go through");
+        for permission in [Permission::Granted, Permission::Prompt, Permission::Unknown] {
+            assert!(worth_probing(permission, SECURE), "{permission:?}");
+        }
+    }
 
     #[test]
     fn no_call_is_made_at_load_while_the_browser_would_ask() {

@@ -51,7 +51,10 @@ async fn prefetched(url: &str) -> Option<Result<String, Failed>> {
         None if url.ends_with(".md") => {
             let guide = JsFuture::from(take(&JsValue::from_str("guide"))?).await.ok().filter(|g| !g.is_null())?;
             let field = |name: &str| js_sys::Reflect::get(&guide, &name.into()).ok();
-            if field("url")?.as_string()? != url {
+            let chosen = field("url")?.as_string()?;
+            if chosen != url {
+                // Fetched for another file than the app shows: kept for that one.
+                map.set(&JsValue::from_str(&chosen), &js_sys::Promise::resolve(&field("answer")?));
                 return None;
             }
             field("answer")?

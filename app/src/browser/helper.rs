@@ -153,6 +153,9 @@ async fn follow(helper: Helper, run: u32, clicked: bool) {
         if seq.is_some() {
             // A hidden tab holds no long poll: browsers allow only a few connections to 127.0.0.1.
             document::until_shown().await;
+            if !helper.is_run(run) {
+                return;
+            }
         }
         let url = match seq {
             None => veiviser_api::status_url(port),
@@ -181,8 +184,11 @@ async fn follow(helper: Helper, run: u32, clicked: bool) {
             Err(()) => {
                 seq = None;
                 let permission = helper.read_permission().await;
-                // Where the browser stopped the call, asking again without CORS would be stopped too.
-                let failure = if permission == Permission::Denied { Failure::Network } else { probe(port).await };
+                let failure = if reach::worth_probing(permission, site) { probe(port).await } else { Failure::Network };
+                if !helper.is_run(run) {
+                    // A newer loop (the user pressed the button meanwhile) says what is so.
+                    return;
+                }
                 let why = reach::why(failure, permission, site, let_through);
                 if why == Unreachable::BlockedByBrowser {
                     storage::remove(LET_THROUGH);
