@@ -22,7 +22,8 @@ pub struct Request<'a> {
     pub host: Option<&'a str>,
     /// The `Origin` header; an unreadable or repeated one is `Some("")`, which no rule allows.
     pub origin: Option<&'a str>,
-    /// The `Sec-Fetch-Site` header, which browsers send with every request (and local programs do not).
+    /// The `Sec-Fetch-Site` header, which browsers send with every request (and local programs do not);
+    /// an unreadable or repeated one is `Some("")`, which counts as a browser's.
     pub fetch_site: Option<&'a str>,
 }
 
@@ -67,7 +68,7 @@ pub enum Answer {
 }
 
 impl Answer {
-    /// The `seq` a long poll waits to pass, if this is one.
+    /// The `seq` a long poll waits to change from, if this is one.
     pub fn waits_after(&self) -> Option<u64> {
         match self {
             Answer::Events { after, .. } => Some(*after),

@@ -41,7 +41,7 @@ pub fn report(config: &Config) -> String {
         [] => "Pages allowed to ask: none (start with --allow-origin or list them in an origins file)\n".into(),
         origins => format!("Pages allowed to ask: {}\n", origins.join(", ")),
     });
-    // The address the page must use: the organisation's settings.json names the same port.
+    // The address the page must use: the organisation's settings.json must name the same port.
     text.push_str(&format!("Pages ask on: http://127.0.0.1:{}\n", config.port));
     text
 }

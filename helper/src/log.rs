@@ -89,7 +89,8 @@ pub fn line(message: &str) {
 /// Logs that a page was refused (`None`: it sent no Origin), at most once a minute per origin.
 pub fn refused(origin: Option<&str>) {
     let Some(log) = LOG.get() else { return };
-    let key = origin.unwrap_or_default();
+    // No origin header can hold a line break, so this key is no page's origin.
+    let key = origin.unwrap_or("\n(none)");
     {
         let mut refused = log.refused.lock().unwrap_or_else(|p| p.into_inner());
         if refused.get(key).is_some_and(|at| at.elapsed() < REFUSAL_EVERY) {
@@ -104,9 +105,15 @@ pub fn refused(origin: Option<&str>) {
         Some(origin) => {
             // Origins come from any web page: keep them printable and short.
             let shown: String = origin.chars().filter(|c| !c.is_control()).take(200).collect();
+            let shown = if shown.is_empty() { "an unreadable or repeated Origin".to_owned() } else { shown };
             line(&format!("refused a page from {shown}: its origin is not in the allowed origins"));
         }
-        None => line("refused a web page that sent no Origin: the helper answers only pages from the allowed origins"),
+        // Veiviser's page sends one such request itself when its call was refused, to tell
+        // a refused origin from a helper that is not running.
+        None => line(
+            "refused a web page that sent no Origin (the guide's own check does, after a refused call): \
+             the helper answers only pages from the allowed origins",
+        ),
     }
 }
 

@@ -155,8 +155,8 @@ test('public site the user allowed, helper stopped: the page says the helper doe
     assert.doesNotMatch(await live(page).innerText(), /Nettleseren stoppet/);
     await accessible(page, 'helper stopped');
   } finally {
-    helper = await startHelper([ORIGIN, INTRANET]);
     await browser.close();
+    await restartHelper([ORIGIN, INTRANET]);
   }
 });
 
@@ -194,9 +194,10 @@ test('plain-http intranet name: the call goes through, a stopped helper is told 
     await refused.page.goto(onIntranet);
     await shows(refused.page, 'ikke satt opp til å svare denne nettsiden');
     assert.doesNotMatch(await live(refused.page).innerText(), /lastet over http/);
+    await accessible(refused.page, 'plain-http intranet, origin not allowed');
   } finally {
-    await restartHelper([ORIGIN, INTRANET]);
     await browser.close();
+    await restartHelper([ORIGIN, INTRANET]);
   }
 });
 
@@ -235,7 +236,7 @@ test('an origin the helper does not allow: the page names the origins file, and 
     await page.locator('li', { hasText: 'Hjelpeprogrammet tillater denne nettsiden: nei' }).waitFor();
     await page.locator('li', { hasText: 'Hjelpeprogrammet svarte: ja' }).waitFor();
   } finally {
-    await restartHelper([ORIGIN, INTRANET]);
     await browser.close();
+    await restartHelper([ORIGIN, INTRANET]);
   }
 });

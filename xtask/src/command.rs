@@ -1,11 +1,14 @@
 //! Running other programs with a clear account of what runs and why it failed.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
 /// The workspace root (xtask lives one level below it).
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask is inside the workspace").to_path_buf()
+    // `cargo xtask` names this checkout at run time; the path built in may be another
+    // checkout's whose build shares this target/ (cargo does not rebuild for it).
+    let xtask = std::env::var_os("CARGO_MANIFEST_DIR").map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")), PathBuf::from);
+    xtask.parent().expect("xtask is inside the workspace").to_path_buf()
 }
 
 /// The cargo that runs xtask (rustup's), for native builds and tests.

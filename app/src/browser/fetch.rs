@@ -37,7 +37,8 @@ pub async fn text(url: &str) -> Result<String, Failed> {
 
 /// The answer `start.js` fetched for `url`, taken so that it is used once;
 /// `None` if it fetched none, or could not. The guide file is under the key
-/// `guide`, with the `url` it chose, since the app may ask before it has chosen.
+/// `guide`, with the `url` it chose, since the app may ask before it has chosen;
+/// a guide file the app does not ask for first is kept under its own `url`.
 async fn prefetched(url: &str) -> Option<Result<String, Failed>> {
     let window = web_sys::window()?;
     let map: js_sys::Map = js_sys::Reflect::get(&window, &"veiviserPrefetched".into()).ok()?.dyn_into().ok()?;
@@ -53,8 +54,12 @@ async fn prefetched(url: &str) -> Option<Result<String, Failed>> {
             let field = |name: &str| js_sys::Reflect::get(&guide, &name.into()).ok();
             let chosen = field("url")?.as_string()?;
             if chosen != url {
-                // Fetched for another file than the app shows: kept for that one.
-                map.set(&JsValue::from_str(&chosen), &js_sys::Promise::resolve(&field("answer")?));
+                // Fetched for another file than the app shows: kept for that one if it came
+                // (a failure is fetched afresh when that file is asked for).
+                let answer = field("answer")?;
+                if status_of(&answer).is_some_and(|status| (200..300).contains(&status)) {
+                    map.set(&JsValue::from_str(&chosen), &js_sys::Promise::resolve(&answer));
+                }
                 return None;
             }
             field("answer")?
@@ -63,11 +68,16 @@ async fn prefetched(url: &str) -> Option<Result<String, Failed>> {
     };
     let answer = Some(answer).filter(|a| !a.is_null() && !a.is_undefined())?;
     let field = |name: &str| js_sys::Reflect::get(&answer, &name.into()).ok();
-    let status = field("status")?.as_f64()? as u16;
+    let status = status_of(&answer)?;
     let text = field("text")?.as_string()?;
     Some(if (200..300).contains(&status) {
         Ok(text)
     } else {
         Err(Failed::Status(status, field("statusText").and_then(|t| t.as_string()).unwrap_or_default()))
     })
+}
+
+/// The HTTP status of an answer `start.js` recorded.
+fn status_of(answer: &JsValue) -> Option<u16> {
+    js_sys::Reflect::get(answer, &"status".into()).ok()?.as_f64().map(|status| status as u16)
 }

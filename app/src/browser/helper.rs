@@ -171,6 +171,9 @@ async fn follow(helper: Helper, run: u32, clicked: bool) {
                 if seq == Some(status.seq) && js_sys::Date::now() - asked < f64::from(QUICK_MS) {
                     // A long poll answered at once, unchanged (the helper had no room to wait): not a busy loop.
                     timer::sleep(QUICK_MS).await;
+                    if !helper.is_run(run) {
+                        return;
+                    }
                 }
                 seq = Some(status.seq);
                 helper.set(HelperState::Seen(status));
