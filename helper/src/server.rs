@@ -303,9 +303,8 @@ async fn answer(request: &hyper::Request<Incoming>, server: &Server) -> hyper::R
         return to_hyper(api::Response::error(413, "requests to this helper have no body"));
     }
     let url = request.uri().path_and_query().map_or("/", |p| p.as_str());
-    // An Origin that is there but unreadable, or twice, must not pass for none.
-    let origin = headers.contains_key(ORIGIN).then(|| single(headers, ORIGIN).unwrap_or_default());
-    let fetch_site = headers.contains_key("sec-fetch-site").then(|| single(headers, "sec-fetch-site").unwrap_or_default());
+    let origin = present(headers, ORIGIN);
+    let fetch_site = present(headers, "sec-fetch-site");
     let parts = api::Request { method, url, host: single(headers, HOST), origin, fetch_site };
     let answer = api::answer(&parts, &server.config);
     match (parts.origin, parts.fetch_site) {
@@ -334,6 +333,12 @@ fn single<K: hyper::header::AsHeaderName>(headers: &HeaderMap, name: K) -> Optio
         (Some(value), None) => value.to_str().ok(),
         _ => None,
     }
+}
+
+/// A header that is there: its one readable value, or `""` when it is unreadable
+/// or sent twice, so that such a header never passes for none.
+fn present<K: hyper::header::AsHeaderName + Clone>(headers: &HeaderMap, name: K) -> Option<&str> {
+    headers.contains_key(name.clone()).then(|| single(headers, name).unwrap_or_default())
 }
 
 fn to_hyper(response: api::Response) -> hyper::Response<Full<Bytes>> {

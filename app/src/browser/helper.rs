@@ -101,12 +101,21 @@ impl Helper {
         let wait_for_click = !clicked
             && self.permission.get_untracked().is_some_and(|p| !p.may_call_at_load(storage::get(LET_THROUGH).is_some()));
         self.set(if wait_for_click { HelperState::NeedsClick } else { HelperState::Checking });
-        leptos::task::spawn_local(follow(self, run, clicked));
+        leptos::task::spawn_local(async move {
+            follow(self, run, clicked).await;
+        });
     }
 
     /// False once a newer loop has started, or the page has gone.
     fn is_run(self, run: u32) -> bool {
         self.run.try_get_value() == Some(run)
+    }
+
+    /// What `step` came to, or `None` if loop `run` was replaced (or the page went)
+    /// while it waited: the newer loop says what is so.
+    async fn current<T>(self, run: u32, step: impl std::future::Future<Output = T>) -> Option<T> {
+        let outcome = step.await;
+        self.is_run(run).then_some(outcome)
     }
 
     fn set(self, state: HelperState) {
@@ -135,87 +144,74 @@ pub fn use_helper() -> Helper {
 
 /// Asks for the status, then waits for each change. When a call fails, says why
 /// and asks again: on a timer where that may help, or once the browser's
-/// permission changes where the browser refused.
-async fn follow(helper: Helper, run: u32, clicked: bool) {
+/// permission changes where the browser refused. Ends (`None`) at the first wait
+/// after which a newer loop has replaced it, or the page has gone.
+async fn follow(helper: Helper, run: u32, clicked: bool) -> Option<()> {
     let site = permission::site();
-    let permission = helper.read_permission().await;
-    if !helper.is_run(run) {
-        return;
-    }
+    let permission = helper.current(run, helper.read_permission()).await?;
     let remembered = storage::get(LET_THROUGH).is_some();
     if !clicked && !permission.may_call_at_load(remembered) {
-        return helper.set(HelperState::NeedsClick);
+        helper.set(HelperState::NeedsClick);
+        return Some(());
     }
     let mut let_through = remembered;
     let mut seq = None;
     loop {
-        let Some(port) = helper.port.try_get_untracked() else { return };
+        let port = helper.port.try_get_untracked()?;
         if seq.is_some() {
             // A hidden tab holds no long poll: browsers allow only a few connections to 127.0.0.1.
-            document::until_shown().await;
-            if !helper.is_run(run) {
-                return;
-            }
+            helper.current(run, document::until_shown()).await?;
         }
         let url = match seq {
             None => veiviser_api::status_url(port),
             Some(seq) => veiviser_api::events_url(port, seq),
         };
         let asked = js_sys::Date::now();
-        let answer = call(&url).await;
-        if !helper.is_run(run) {
-            return;
-        }
-        match answer {
+        match helper.current(run, call(&url)).await? {
             Ok(status) => {
                 if seq == Some(status.seq) && js_sys::Date::now() - asked < f64::from(QUICK_MS) {
                     // A long poll answered at once, unchanged (the helper had no room to wait): not a busy loop.
-                    timer::sleep(QUICK_MS).await;
-                    if !helper.is_run(run) {
-                        return;
-                    }
+                    helper.current(run, timer::sleep(QUICK_MS)).await?;
                 }
                 seq = Some(status.seq);
                 helper.set(HelperState::Seen(status));
                 if !let_through {
                     let_through = true;
-                    if reach::let_through_unasked(helper.read_permission().await) {
+                    if reach::let_through_unasked(helper.current(run, helper.read_permission()).await?) {
                         storage::set(LET_THROUGH, "yes");
                     }
                 }
             }
             Err(()) => {
                 seq = None;
-                let permission = helper.read_permission().await;
-                let failure = if reach::worth_probing(permission, site) { probe(port).await } else { Failure::Network };
-                if !helper.is_run(run) {
-                    // A newer loop (the user pressed the button meanwhile) says what is so.
-                    return;
-                }
+                let (permission, failure) = helper
+                    .current(run, async {
+                        let permission = helper.read_permission().await;
+                        let worth = reach::worth_probing(permission, site);
+                        (permission, if worth { probe(port).await } else { Failure::Network })
+                    })
+                    .await?;
                 let why = reach::why(failure, permission, site, let_through);
                 if why == Unreachable::BlockedByBrowser {
                     storage::remove(LET_THROUGH);
                 }
                 helper.set(HelperState::Unreachable(why));
                 match why.retry_after_ms() {
-                    Some(ms) => timer::sleep(ms).await,
+                    Some(ms) => helper.current(run, timer::sleep(ms)).await?,
                     // Only the user (site settings) or IT (a policy) can change this: no
                     // call until the browser no longer refuses.
                     None => loop {
-                        timer::sleep(PERMISSION_MS).await;
-                        if !helper.is_run(run) {
-                            return;
-                        }
-                        match helper.read_permission().await {
+                        helper.current(run, timer::sleep(PERMISSION_MS)).await?;
+                        match helper.current(run, helper.read_permission()).await? {
                             Permission::Denied => continue,
                             // Reset to "ask": the browser would ask again, after a click.
-                            Permission::Prompt => return helper.set(HelperState::NeedsClick),
+                            Permission::Prompt => {
+                                helper.set(HelperState::NeedsClick);
+                                return Some(());
+                            }
                             Permission::Granted | Permission::Unknown => break,
                         }
                     },
-                }
-                if !helper.is_run(run) {
-                    return;
                 }
             }
         }
