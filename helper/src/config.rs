@@ -3,6 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
+pub use veiviser_api::origin::ORIGINS_FILE;
+use veiviser_api::origin::System;
 pub use veiviser_api::DEFAULT_PORT;
 
 /// Validated settings.
@@ -26,25 +28,18 @@ impl Config {
     }
 }
 
-/// The name of the origins file in each configuration folder.
-pub const ORIGINS_FILE: &str = "allowed-origins.txt";
-
 /// Where origins files are looked for when no `--config` is given: the machine's
 /// (for administrators), then the user's. Missing files are simply skipped.
 pub fn default_files() -> Vec<PathBuf> {
     let env = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty()).map(PathBuf::from);
-    let folders: Vec<Option<PathBuf>> = if cfg!(windows) {
-        vec![env("ProgramData"), env("APPDATA")]
-    } else if cfg!(target_os = "macos") {
-        vec![
-            Some(PathBuf::from("/Library/Application Support")),
-            env("HOME").map(|h| h.join("Library/Application Support")),
-        ]
-    } else {
-        vec![Some(PathBuf::from("/etc")), env("XDG_CONFIG_HOME").or_else(|| env("HOME").map(|h| h.join(".config")))]
+    let system = System::current();
+    let machine = PathBuf::from(system.machine_base());
+    let folders: Vec<Option<PathBuf>> = match system {
+        System::Windows => vec![env("ProgramData").or(Some(machine)), env("APPDATA")],
+        System::MacOs => vec![Some(machine), env("HOME").map(|h| h.join("Library/Application Support"))],
+        System::Linux => vec![Some(machine), env("XDG_CONFIG_HOME").or_else(|| env("HOME").map(|h| h.join(".config")))],
     };
-    let folder = if cfg!(any(windows, target_os = "macos")) { "Veiviser" } else { "veiviser" };
-    folders.into_iter().flatten().map(|f| f.join(folder).join(ORIGINS_FILE)).collect()
+    folders.into_iter().flatten().map(|f| f.join(system.folder_name()).join(ORIGINS_FILE)).collect()
 }
 
 /// The origins listed in an origins file's text: one per line; blank lines and
@@ -74,9 +69,12 @@ impl Machine {
         let origins = origins.unwrap_or_default().split_whitespace().map(|o| normalize_origin(o).map_err(|e| format!("{source}: {e}")));
         let port = match port.map(str::trim).filter(|p| !p.is_empty()) {
             None => None,
-            Some(text) => Some(text.parse::<u16>().ok().filter(|p| *p >= 1024).ok_or_else(|| {
-                format!("{source}: port `{text}` must be a port from 1024 to 65535")
-            })?),
+            Some(text) => Some(
+                text.parse::<u64>()
+                    .ok()
+                    .and_then(veiviser_api::helper_port)
+                    .ok_or_else(|| format!("{source}: port `{text}` must be {}", veiviser_api::ports_rule()))?,
+            ),
         };
         Ok(Machine { origins: origins.collect::<Result<_, _>>()?, port })
     }
@@ -185,6 +183,7 @@ mod tests {
         assert!(files.iter().all(|f| f.ends_with(ORIGINS_FILE)));
         if cfg!(target_os = "linux") {
             assert_eq!(files[0], Path::new("/etc/veiviser/allowed-origins.txt"));
+            assert_eq!(files[0].parent().unwrap().to_str().unwrap(), System::Linux.machine_folder().trim_end_matches('/'));
         }
     }
 

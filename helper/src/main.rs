@@ -6,6 +6,7 @@ use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use veiviser_api::origin::{System, ORIGINS_FILE};
 use veiviser_helper::config::{self, Machine, DEFAULT_PORT};
 use veiviser_helper::log;
 
@@ -19,13 +20,16 @@ struct Cli {
     /// An origin (scheme://host[:port]) whose pages may read the status; repeat for more.
     #[arg(long = "allow-origin", value_name = "URL")]
     allow_origin: Vec<String>,
-    /// A file of allowed origins, one a line, read instead of the default ones
-    /// (/etc/veiviser/allowed-origins.txt and ~/.config/veiviser/allowed-origins.txt;
-    /// on Windows %ProgramData%\Veiviser\ and %APPDATA%\Veiviser\).
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", help = config_help())]
     config: Option<PathBuf>,
     #[command(subcommand)]
     command: Option<Command>,
+}
+
+/// `--config`'s help: the default files on every system, from the one list of them.
+fn config_help() -> String {
+    let folders = System::ALL.map(|s| format!("{}: {} and {}", s.name(), s.machine_folder(), s.user_folder()));
+    format!("A file of allowed origins, one a line, read instead of the default {ORIGINS_FILE} files ({})", folders.join("; "))
 }
 
 #[derive(Subcommand)]

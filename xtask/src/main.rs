@@ -6,6 +6,7 @@ use std::process::ExitCode;
 mod bench;
 mod command;
 mod compress;
+mod docs;
 mod nginx;
 mod run;
 mod serve;
@@ -35,7 +36,7 @@ enum Task {
     Test,
     /// Build the deployable static site into dist/.
     Dist,
-    /// Install what the other tasks need (they do this themselves too).
+    /// Install what every task needs (run and test install what they need themselves; the others say what is missing).
     Setup,
     /// Measure speed and size: prints figures, asserts nothing.
     Bench {
@@ -55,13 +56,31 @@ enum Task {
     },
 }
 
+/// `cargo xtask setup`: what every task needs, the benchmark's and the Windows build's too.
+fn setup_everything() -> Result<(), String> {
+    setup::everything()?;
+    nginx::provision()?;
+    windows::provision()?;
+    wine::provision()?;
+    bench::provision()
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.task {
-        Task::Run { port } => run::run(port),
-        Task::Test => test::test(),
+        Task::Run { port } => {
+            setup::may_install();
+            run::run(port)
+        }
+        Task::Test => {
+            setup::may_install();
+            test::test()
+        }
         Task::Dist => setup::for_site().and_then(|tools| site::dist(&tools)),
-        Task::Setup => setup::everything().map(|_| ()),
+        Task::Setup => {
+            setup::may_install();
+            setup_everything()
+        }
         Task::Bench { native } => bench::bench(native),
         Task::HelperWindows => windows::build().map(|msi| println!("{}", msi.display())),
         Task::Serve { port, base } => serve::Site::start(&site::dist_dir(), port, &base).map(|site| {

@@ -1,6 +1,7 @@
 //! Debian's nginx serving dist/ under /veiviser/, set up as ADMINISTRATORS.md tells
 //! an organisation to: Debian's default configuration, cut down to what a static
-//! site uses, plus one location for the sub-path with the Content Security Policy.
+//! site uses, plus the guide's two nginx snippets word for word (read out of the
+//! guide, so the document and the tested configuration cannot differ).
 //! It runs as a child process with its own configuration, pid file and logs in a
 //! fresh temporary folder, beside (never instead of) the system's nginx service.
 
@@ -11,7 +12,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use crate::command::output;
-use crate::serve::csp;
+use crate::docs;
 use crate::setup;
 
 /// The sub-path the site is served under, as an intranet would.
@@ -20,6 +21,16 @@ const LOCATION: &str = "/veiviser/";
 const NGINX: &str = "/usr/sbin/nginx";
 /// Debian's media types, which the default configuration includes.
 const MIME_TYPES: &str = "/etc/nginx/mime.types";
+/// Where the guide's snippets tell administrators to copy the site; the tests serve dist/ from there.
+const GUIDE_SITE: &str = "/srv/veiviser/";
+
+/// Installs (or, in a task that does not install, checks for) Debian's nginx.
+pub fn provision() -> Result<(), String> {
+    setup::apt(
+        &["nginx", "libnginx-mod-http-brotli-static"],
+        "Debian's nginx (with brotli_static), to test the site on a real web server",
+    )
+}
 
 /// A running nginx serving dist/ under [`LOCATION`].
 pub struct Nginx {
@@ -34,19 +45,17 @@ impl Nginx {
     /// into a fresh temporary folder and starts nginx on a free port of 127.0.0.1;
     /// returns once it answers.
     pub fn start(dist: &Path) -> Result<Nginx, String> {
-        setup::apt(
-            &["nginx", "libnginx-mod-http-brotli-static"],
-            "Debian's nginx (with brotli_static), to test the site on a real web server",
-        )?;
+        provision()?;
         let dist = dist.canonicalize().map_err(|e| format!("cannot find {}: {e}", dist.display()))?;
         let mime_types = std::fs::read_to_string(MIME_TYPES).map_err(|e| format!("cannot read {MIME_TYPES}: {e}"))?;
         let root = output(Command::new("id").arg("-u")).as_deref() == Some("0");
+        let snippets = docs::administrators_blocks("nginx", 2)?;
         // A free port can be taken by someone else before nginx binds it: try again.
         let mut last_error = String::new();
         for _ in 0..3 {
             let dir = fresh_dir()?;
             let port = free_port()?;
-            let conf = config(&Settings { dir: &dir, dist: &dist, port, mime_types: &mime_types, root });
+            let conf = config(&Settings { dir: &dir, dist: &dist, port, mime_types: &mime_types, root, snippets: &snippets })?;
             let conf_path = dir.join("nginx.conf");
             std::fs::write(&conf_path, conf).map_err(|e| format!("cannot write {}: {e}", conf_path.display()))?;
             // Debian's path: /usr/sbin is not on an ordinary user's PATH.
@@ -131,20 +140,30 @@ struct Settings<'a> {
     mime_types: &'a str,
     /// Whether nginx runs as root (then its workers run as www-data, as Debian's do).
     root: bool,
+    /// The guide's snippets: the one for the `http` block, then the one for the `server` block.
+    snippets: &'a [String],
 }
 
 /// The configuration: Debian's default nginx.conf and default site in spirit, with
-/// every path in `dir`, plus the location for the sub-path.
-fn config(s: &Settings) -> String {
+/// every path in `dir`, plus the guide's snippets with dist/ where the guide has
+/// [`GUIDE_SITE`].
+fn config(s: &Settings) -> Result<String, String> {
     let dir = s.dir.display();
-    let dist = s.dist.display();
     let port = s.port;
     let user = if s.root { "user www-data;\n" } else { "" };
     // Debian 12's mime.types has it; older ones (and some other systems') do not.
     let wasm = if knows_wasm(s.mime_types) { "" } else { "    types { application/wasm wasm; }\n" };
-    let sub = LOCATION.trim_end_matches('/');
-    let csp = csp();
-    format!(
+    let [http_snippet, server_snippet] = s.snippets else {
+        return Err(format!("{} must have two nginx snippets, for `http` and `server`", docs::ADMINISTRATORS));
+    };
+    if !server_snippet.contains(GUIDE_SITE) || !server_snippet.contains(&format!("location {LOCATION} {{")) {
+        return Err(format!(
+            "the server snippet of {} must serve the site from {GUIDE_SITE} at {LOCATION}, as the tests do",
+            docs::ADMINISTRATORS
+        ));
+    }
+    let server_snippet = server_snippet.replace(GUIDE_SITE, &format!("{}/", s.dist.display()));
+    Ok(format!(
         r#"# Written by `cargo xtask test` (xtask/src/nginx.rs): Debian's default nginx.conf
 # and default site, cut down to a static site, with every path in this folder.
 load_module /usr/lib/nginx/modules/ngx_http_brotli_static_module.so;
@@ -172,12 +191,7 @@ http {{
     uwsgi_temp_path {dir}/uwsgi;
     scgi_temp_path {dir}/scgi;
 
-    # Hashed file names (Trunk's -<up to 16 hex digits>) never change: cache them for a
-    # year. Everything else (index.html, start.js, content/) must be revalidated.
-    map $uri $veiviser_cache {{
-        "~-[0-9a-f]{{8,16}}(_bg)?\.(js|css|wasm)$" "public, max-age=31536000, immutable";
-        default "no-cache";
-    }}
+{http_snippet}
 
     server {{
         listen 127.0.0.1:{port};
@@ -189,26 +203,11 @@ http {{
             try_files $uri $uri/ =404;
         }}
 
-        # The page's URLs are relative: without the slash they would miss.
-        location = {sub} {{
-            return 301 {LOCATION};
-        }}
-
-        location {LOCATION} {{
-            alias {dist}/;
-            add_header Content-Security-Policy "{csp}" always;
-            add_header X-Content-Type-Options nosniff always;
-            add_header Cache-Control $veiviser_cache always;
-            # The .br and .gz copies `cargo xtask dist` wrote; on the fly for the rest (content/).
-            brotli_static on;
-            gzip_static on;
-            gzip_vary on;
-            gzip_types text/css application/javascript application/json application/wasm text/markdown application/octet-stream;
-        }}
+{server_snippet}
     }}
 }}
 "#
-    )
+    ))
 }
 
 /// True when a mime.types text maps `wasm` to application/wasm.
@@ -246,26 +245,44 @@ fn get_status_line(port: u16, path: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::serve::csp;
 
-    fn settings<'a>(mime_types: &'a str) -> Settings<'a> {
-        Settings { dir: Path::new("/tmp/x"), dist: Path::new("/srv/dist"), port: 8123, mime_types, root: true }
+    fn conf(mime_types: &str) -> String {
+        let snippets = docs::administrators_blocks("nginx", 2).unwrap();
+        let settings = Settings { dir: Path::new("/tmp/x"), dist: Path::new("/srv/dist"), port: 8123, mime_types, root: true, snippets: &snippets };
+        config(&settings).unwrap()
     }
 
     #[test]
-    fn the_location_sends_the_policy_of_the_readme() {
-        let conf = config(&settings("types {\n    application/wasm  wasm;\n}\n"));
-        assert!(conf.contains("location /veiviser/ {\n            alias /srv/dist/;"));
-        assert!(conf.contains(&format!("add_header Content-Security-Policy \"{}\" always;", csp())));
-        assert!(conf.contains("brotli_static on;") && conf.contains("gzip_static on;"));
+    fn the_tested_configuration_is_the_guides_snippets_with_dist_in_place_of_its_folder() {
+        let conf = conf("types {\n    application/wasm  wasm;\n}\n");
+        let snippets = docs::administrators_blocks("nginx", 2).unwrap();
+        assert!(conf.contains(&snippets[0]));
+        assert!(conf.contains(&snippets[1].replace(GUIDE_SITE, "/srv/dist/")));
+        assert!(conf.contains("location /veiviser/ {\n    alias /srv/dist/;"));
         assert!(conf.contains("listen 127.0.0.1:8123;"));
         assert!(!conf.contains("types { application/wasm"), "mime.types already has it");
+    }
+
+    #[test]
+    fn the_guides_location_sends_the_policy_of_the_readme() {
+        let conf = conf("");
+        assert!(conf.contains(&format!("add_header Content-Security-Policy \"{}\" always;", csp())));
+        assert!(conf.contains("brotli_static on;") && conf.contains("gzip_static on;"));
         // nginx would read `"` as the end of the value and `$` as a variable.
         assert!(!csp().contains(['"', '$']));
     }
 
     #[test]
+    fn a_guide_whose_snippet_serves_another_folder_is_refused() {
+        let snippets = ["map $a $b {}".to_owned(), "location /veiviser/ {\n    alias /var/www/;\n}".to_owned()];
+        let settings = Settings { dir: Path::new("/tmp/x"), dist: Path::new("/srv/dist"), port: 1, mime_types: "", root: true, snippets: &snippets };
+        assert!(config(&settings).unwrap_err().contains("/srv/veiviser/"));
+    }
+
+    #[test]
     fn wasm_is_added_when_mime_types_lacks_it() {
-        assert!(config(&settings("types {\n    text/html html;\n}\n")).contains("types { application/wasm wasm; }"));
+        assert!(conf("types {\n    text/html html;\n}\n").contains("types { application/wasm wasm; }"));
         assert!(knows_wasm("    application/wasm                      wasm;"));
         assert!(!knows_wasm("    application/wasm-x  wasmx;"));
     }

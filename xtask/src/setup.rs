@@ -1,9 +1,14 @@
 //! Installs what the tasks need, from the package registries only, and only what
 //! is missing: a second run takes seconds.
+//!
+//! Only `setup`, and `run` and `test` (which the README promises set up everything
+//! themselves), install; the other tasks check the same things and, for anything
+//! missing, say which command installs it.
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use sha2::{Digest, Sha256};
 
@@ -16,6 +21,29 @@ const TRUNK_VERSION: &str = "0.21.14";
 const TEST_PACKAGES: &[&str] = &["chromium", "chromium-driver", "pcscd", "vsmartcard-vpcd", "procps"];
 const HELPER_PACKAGES: &[&str] = &["libpcsclite-dev", "pkg-config"];
 const NODE_PACKAGES: &[&str] = &["nodejs", "npm"];
+
+/// Whether this task may install what is missing (see the module's comment).
+static MAY_INSTALL: AtomicBool = AtomicBool::new(false);
+
+/// Lets this task install what is missing; without it, a missing tool is an error
+/// that names `cargo xtask setup`.
+pub fn may_install() {
+    MAY_INSTALL.store(true, Ordering::Relaxed);
+}
+
+/// `Ok` when installing `what` may go ahead, else the error that says how to get it.
+fn install_allowed(what: &str, why: &str) -> Result<(), String> {
+    if MAY_INSTALL.load(Ordering::Relaxed) {
+        Ok(())
+    } else {
+        Err(format!("{what} is missing ({why}): run `cargo xtask setup` to install it"))
+    }
+}
+
+/// Whether this task may try rustup's wasm32 target (an install that may hang offline).
+pub fn installing() -> bool {
+    MAY_INSTALL.load(Ordering::Relaxed)
+}
 
 /// The tools found or installed, and how to run them.
 pub struct Tools {
@@ -84,16 +112,25 @@ pub fn cargo_bin() -> PathBuf {
 
 /// The wasm-bindgen version in Cargo.lock: the CLI must match it exactly.
 fn wasm_bindgen_version() -> Result<String, String> {
-    let lock = std::fs::read_to_string(root().join("Cargo.lock")).map_err(|e| format!("cannot read Cargo.lock: {e}"))?;
-    let mut lines = lock.lines();
-    while let Some(line) = lines.next() {
-        if line == "name = \"wasm-bindgen\"" {
-            if let Some(version) = lines.next().and_then(|l| l.strip_prefix("version = \"")) {
-                return Ok(version.trim_end_matches('"').to_owned());
-            }
-        }
+    locked_version("wasm-bindgen")
+}
+
+/// The version of `package` that Cargo.lock pins, as `cargo metadata` reads the lock.
+fn locked_version(package: &str) -> Result<String, String> {
+    let mut command = cargo();
+    command.current_dir(root()).args(["metadata", "--format-version=1", "--locked"]);
+    let out = command.output().map_err(|e| format!("cannot run cargo metadata: {e}"))?;
+    if !out.status.success() {
+        return Err(format!("cargo metadata failed: {}", String::from_utf8_lossy(&out.stderr).trim()));
     }
-    Err("Cargo.lock has no wasm-bindgen package".into())
+    let metadata: serde_json::Value =
+        serde_json::from_slice(&out.stdout).map_err(|e| format!("cargo metadata printed no JSON: {e}"))?;
+    version_in(&metadata, package).ok_or_else(|| format!("Cargo.lock has no {package} package"))
+}
+
+/// The version of the registry package `name` among `cargo metadata`'s packages.
+fn version_in(metadata: &serde_json::Value, name: &str) -> Option<String> {
+    metadata["packages"].as_array()?.iter().find(|p| p["name"] == name)?["version"].as_str().map(str::to_owned)
 }
 
 /// Installs `krate@version` with `cargo install` unless that version is there.
@@ -104,6 +141,7 @@ pub fn cargo_install(krate: &str, version: &str, locked: bool, why: &str) -> Res
     if installed.as_deref().and_then(|v| v.split_whitespace().nth(1)).map(|v| v.trim_start_matches('v')) == Some(version) {
         return Ok(());
     }
+    install_allowed(&format!("{krate} {version}"), why)?;
     say(&format!("Installing {krate} {version} with cargo install ({why}; takes a few minutes, once)"));
     let mut command = cargo();
     command.args(["install", "--force"]);
@@ -146,6 +184,7 @@ fn npm_ci(dir: &Path, why: &str) -> Result<(), String> {
     if std::fs::read_to_string(&marker).is_ok_and(|m| m == fingerprint) {
         return Ok(());
     }
+    install_allowed(&format!("the npm packages of {} (or they changed)", dir.display()), why)?;
     say(&format!("Installing npm packages in {} ({why})", dir.display()));
     run(
         Command::new("npm").args(["ci", "--no-audit", "--no-fund", "--loglevel=error"]).current_dir(dir),
@@ -160,6 +199,7 @@ pub fn apt(packages: &[&str], why: &str) -> Result<(), String> {
     if missing.is_empty() {
         return Ok(());
     }
+    install_allowed(&format!("Debian packages {}", missing.join(" ")), why)?;
     say(&format!("Installing Debian packages {} ({why})", missing.join(" ")));
     let sudo: &[&str] = if is_root() {
         &[]
@@ -188,4 +228,32 @@ fn dpkg_installed(package: &str) -> bool {
 
 fn is_root() -> bool {
     output(Command::new("id").arg("-u")).as_deref() == Some("0")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_locked_version_is_read_from_cargo_metadatas_packages() {
+        let metadata = serde_json::json!({"packages": [
+            {"name": "wasm-bindgen-macro", "version": "0.2.1"},
+            {"name": "wasm-bindgen", "version": "0.2.100"}
+        ]});
+        assert_eq!(version_in(&metadata, "wasm-bindgen").as_deref(), Some("0.2.100"));
+        assert_eq!(version_in(&metadata, "trunk"), None);
+    }
+
+    #[test]
+    fn the_workspaces_lock_pins_the_wasm_bindgen_the_cli_must_match() {
+        let version = wasm_bindgen_version().unwrap();
+        assert!(version.starts_with("0.2."), "{version}");
+    }
+
+    #[test]
+    fn a_task_that_does_not_install_names_the_command_that_does() {
+        // MAY_INSTALL is false in tests: nothing here calls may_install().
+        let error = install_allowed("Debian packages nginx", "to serve the site").unwrap_err();
+        assert!(error.contains("cargo xtask setup") && error.contains("nginx"), "{error}");
+    }
 }

@@ -75,11 +75,12 @@ pub fn choose() -> Result<Wasm, String> {
     let failed_lately = std::fs::metadata(&marker)
         .and_then(|m| m.modified())
         .is_ok_and(|at| at.elapsed().is_ok_and(|age| age < RETRY_RUSTUP_AFTER));
-    if !failed_lately && rustup_target_add() {
+    // Only a task that installs tries rustup; the others use Debian's toolchain when it is there.
+    if !failed_lately && crate::setup::installing() && rustup_target_add() {
         let _ = std::fs::remove_file(&marker);
         return Ok(Wasm::Rustup);
     }
-    if !failed_lately {
+    if !failed_lately && crate::setup::installing() {
         let _ = std::fs::create_dir_all(marker.parent().expect("marker has a parent"));
         let _ = std::fs::write(&marker, "rustup could not install wasm32-unknown-unknown; using Debian's rustc-web\n");
     }

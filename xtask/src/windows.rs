@@ -26,9 +26,18 @@ pub fn build() -> Result<PathBuf, String> {
     msi(&exe, env!("CARGO_PKG_VERSION"), &out_dir().join("veiviser-helper.msi"))
 }
 
+/// Installs (or checks for) the cross-build's tools: MinGW-w64, Debian's Rust with its source, wixl.
+pub fn provision() -> Result<(), String> {
+    setup::apt(
+        &["gcc-mingw-w64-x86-64", "rustc-web", "cargo-web", "rust-web-src"],
+        "MinGW-w64 to link for Windows, and Debian's Rust with its source to build std for Windows",
+    )?;
+    setup::apt(&["wixl"], "wixl (msitools) builds the helper's MSI installer")
+}
+
 /// Packs `exe` into an MSI of version `version` at `out`, with wixl.
 pub fn msi(exe: &Path, version: &str, out: &Path) -> Result<PathBuf, String> {
-    setup::apt(&["wixl"], "wixl (msitools) builds the helper's MSI installer")?;
+    provision()?;
     let dir = out.parent().ok_or("the MSI needs a folder")?;
     std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     // wixl takes the file's Source relative to where it runs.
@@ -48,10 +57,7 @@ pub fn msi(exe: &Path, version: &str, out: &Path) -> Result<PathBuf, String> {
 
 /// Builds the Windows helper and returns the path of the .exe.
 pub fn exe() -> Result<PathBuf, String> {
-    setup::apt(
-        &["gcc-mingw-w64-x86-64", "rustc-web", "cargo-web", "rust-web-src"],
-        "MinGW-w64 to link for Windows, and Debian's Rust with its source to build std for Windows",
-    )?;
+    provision()?;
     if !crate::toolchain::debian_ready() {
         return Err(
             "Debian's rustc-web is installed but /usr/lib/rustlib/src/rust/library is missing (rust-web-src)".into()

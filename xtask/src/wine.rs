@@ -12,9 +12,14 @@ use std::process::Command;
 use crate::command::{cargo, root, run, say};
 use crate::{setup, windows};
 
+/// Installs (or checks for) Wine.
+pub fn provision() -> Result<(), String> {
+    setup::apt(&["wine", "wine64", "procps"], "Wine runs the Windows installer and helper in the tests")
+}
+
 /// Installs Wine, prepares the prefix, and runs the installer tests.
 pub fn test(msi: &Path) -> Result<(), String> {
-    setup::apt(&["wine", "wine64", "procps"], "Wine runs the Windows installer and helper in the tests")?;
+    provision()?;
     let dir = windows::out_dir().join("wine");
     let prefix = dir.join("prefix");
     std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;

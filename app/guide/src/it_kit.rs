@@ -45,8 +45,8 @@ pub fn files(origins: &[String], port: u16) -> Vec<File> {
             contents: firefox(origins),
         },
         File {
-            name: "allowed-origins.txt",
-            place: format!("The helper: {} (on Windows the MSI's ALLOWED_ORIGINS does the same)", veiviser_api::origin::ORIGINS_FOLDERS),
+            name: veiviser_api::origin::ORIGINS_FILE,
+            place: format!("The helper: {} (on Windows the MSI's ALLOWED_ORIGINS does the same)", veiviser_api::origin::origins_folders()),
             contents: origins_file(origins),
         },
         File { name: "content-security-policy.txt", place: "The web server's Content-Security-Policy header for the site".into(), contents: csp(port) + "\n" },

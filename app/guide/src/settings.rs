@@ -116,9 +116,9 @@ pub fn parse(source: &Source) -> (Settings, Vec<Finding>) {
         }
     }
     if let Some(port) = file.helper_port {
-        match u16::try_from(port) {
-            Ok(port) if port >= 1024 => settings.helper_port = port,
-            _ => problem("helper_port", format!("helper_port {port} must be a port from 1024 to 65535")),
+        match veiviser_api::helper_port(port.into()) {
+            Some(port) => settings.helper_port = port,
+            None => problem("helper_port", format!("helper_port {port} must be {}", veiviser_api::ports_rule())),
         }
     }
     if let Some(lang) = file.default_language {

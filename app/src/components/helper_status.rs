@@ -13,7 +13,7 @@ use crate::browser::{intl, navigation};
 use crate::i18n::{fill, Speak, Texts};
 use crate::link;
 
-use veiviser_api::origin::ORIGINS_FOLDERS;
+use veiviser_api::origin::{origins_folders, ORIGINS_FILE};
 
 /// The browser would ask first: what the check does, and the button that starts it.
 pub fn needs_click(helper: Helper, lang: Lang) -> impl IntoView {
@@ -47,7 +47,7 @@ pub fn unreachable(why: Unreachable, helper: Helper, lang: Lang) -> impl IntoVie
         }
         .into_any(),
         Unreachable::OriginNotAllowed => view! {
-            <p class="warning">{fill(t.origin_not_allowed, &[&navigation::origin(), ORIGINS_FOLDERS])}</p>
+            <p class="warning">{fill(t.origin_not_allowed, &[&navigation::origin(), ORIGINS_FILE, &origins_folders()])}</p>
             <p><a href=link::href(&Place::page(Page::ForIt))>{t.for_it}</a></p>
         }
         .into_any(),
@@ -61,7 +61,7 @@ pub fn unreachable_text(why: Unreachable, lang: Lang) -> String {
         Unreachable::NotRunning => t.helper_unavailable.to_owned(),
         Unreachable::BlockedByBrowser => t.blocked.to_owned(),
         Unreachable::NeedsHttps => t.needs_https.to_owned(),
-        Unreachable::OriginNotAllowed => fill(t.origin_not_allowed, &[&navigation::origin(), ORIGINS_FOLDERS]),
+        Unreachable::OriginNotAllowed => fill(t.origin_not_allowed, &[&navigation::origin(), ORIGINS_FILE, &origins_folders()]),
     }
 }
 

@@ -73,7 +73,7 @@ pub const EN: Texts = Texts {
     blocked_managed: "On a PC that your IT department manages, IT can allow this for everyone with a browser policy (see “For IT”).",
     try_again: "Try again",
     needs_https: "Your browser does not let this page ask the helper program, because the page was loaded over http, not https. The card reader checks need Veiviser on https: tell your IT department.",
-    origin_not_allowed: "The helper program on this PC answers, but it is not set up to answer this site ({}). Your IT department must add the address to the helper's list of allowed sites, allowed-origins.txt: {}. The helper must then be restarted. On Windows, the MSI property ALLOWED_ORIGINS does the same.",
+    origin_not_allowed: "The helper program on this PC answers, but it is not set up to answer this site ({}). Your IT department must add the address to the helper's list of allowed sites, {}: {}. The helper must then be restarted. On Windows, the MSI property ALLOWED_ORIGINS does the same.",
     diag_secure: "Secure page (https, or the PC itself): {}",
     diag_permission: "The browser's permission to contact the PC: {}",
     diag_answered: "The helper program answered: {}",

@@ -73,7 +73,7 @@ pub const NB: Texts = Texts {
     blocked_managed: "På en PC som IT-avdelingen styrer, kan IT tillate dette for alle med en nettleserpolicy (se «For IT»).",
     try_again: "Prøv igjen",
     needs_https: "Nettleseren lar ikke denne siden spørre hjelpeprogrammet, fordi siden er lastet over http og ikke https. Sjekkene mot kortleseren krever at Veiviser ligger på https: si fra til IT-avdelingen.",
-    origin_not_allowed: "Hjelpeprogrammet på PC-en svarer, men det er ikke satt opp til å svare denne nettsiden ({}). IT-avdelingen må legge adressen til i hjelpeprogrammets liste over tillatte nettsider, allowed-origins.txt: {}. Deretter må hjelpeprogrammet startes på nytt. På Windows gjør MSI-egenskapen ALLOWED_ORIGINS det samme.",
+    origin_not_allowed: "Hjelpeprogrammet på PC-en svarer, men det er ikke satt opp til å svare denne nettsiden ({}). IT-avdelingen må legge adressen til i hjelpeprogrammets liste over tillatte nettsider, {}: {}. Deretter må hjelpeprogrammet startes på nytt. På Windows gjør MSI-egenskapen ALLOWED_ORIGINS det samme.",
     diag_secure: "Sikker side (https eller PC-en selv): {}",
     diag_permission: "Nettleserens tillatelse til å kontakte PC-en: {}",
     diag_answered: "Hjelpeprogrammet svarte: {}",

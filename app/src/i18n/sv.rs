@@ -73,7 +73,7 @@ pub const SV: Texts = Texts {
     blocked_managed: "På en dator som IT-avdelningen hanterar kan IT tillåta detta för alla med en webbläsarpolicy (se ”För IT”).",
     try_again: "Försök igen",
     needs_https: "Webbläsaren låter inte den här sidan fråga hjälpprogrammet, eftersom sidan är laddad över http och inte https. Kontrollerna mot kortläsaren kräver att Veiviser ligger på https: meddela IT-avdelningen.",
-    origin_not_allowed: "Hjälpprogrammet på datorn svarar, men det är inte inställt på att svara den här webbplatsen ({}). IT-avdelningen behöver lägga till adressen i hjälpprogrammets lista över tillåtna webbplatser, allowed-origins.txt: {}. Därefter måste hjälpprogrammet startas om. På Windows gör MSI-egenskapen ALLOWED_ORIGINS samma sak.",
+    origin_not_allowed: "Hjälpprogrammet på datorn svarar, men det är inte inställt på att svara den här webbplatsen ({}). IT-avdelningen behöver lägga till adressen i hjälpprogrammets lista över tillåtna webbplatser, {}: {}. Därefter måste hjälpprogrammet startas om. På Windows gör MSI-egenskapen ALLOWED_ORIGINS samma sak.",
     diag_secure: "Säker sida (https eller datorn själv): {}",
     diag_permission: "Webbläsarens tillåtelse att kontakta datorn: {}",
     diag_answered: "Hjälpprogrammet svarade: {}",

@@ -15,6 +15,19 @@ pub use status::{Card, CardKind, Certificate, Purpose, ReadState, Reader, Servic
 /// The port the helper answers on unless its `--port` and the site's settings name another.
 pub const DEFAULT_PORT: u16 = 17320;
 
+/// The ports the helper may answer on: none of the privileged ones below 1024.
+pub const PORTS: std::ops::RangeInclusive<u16> = 1024..=u16::MAX;
+
+/// `number` as a port the helper may answer on, or `None`.
+pub fn helper_port(number: u64) -> Option<u16> {
+    u16::try_from(number).ok().filter(|port| PORTS.contains(port))
+}
+
+/// What [`PORTS`] allows, for messages: "a port from 1024 to 65535".
+pub fn ports_rule() -> String {
+    format!("a port from {} to {}", PORTS.start(), PORTS.end())
+}
+
 /// The current status, answered at once.
 pub const STATUS_PATH: &str = "/v1/status";
 
@@ -47,5 +60,14 @@ mod tests {
     fn urls_name_the_loopback_address_and_the_port() {
         assert_eq!(status_url(DEFAULT_PORT), "http://127.0.0.1:17320/v1/status");
         assert_eq!(events_url(17321, 4), "http://127.0.0.1:17321/v1/events?after=4");
+    }
+
+    #[test]
+    fn privileged_and_impossible_ports_are_no_helper_ports() {
+        assert_eq!(helper_port(17320), Some(17320));
+        assert_eq!(helper_port(1024), Some(1024));
+        assert_eq!(helper_port(1023), None);
+        assert_eq!(helper_port(65536), None);
+        assert_eq!(ports_rule(), "a port from 1024 to 65535");
     }
 }

@@ -15,9 +15,14 @@ use crate::setup;
 /// The mdBook release measured against (installed with `cargo install` if missing).
 const MDBOOK_VERSION: &str = "0.4.52";
 
+/// Installs (or checks for) mdBook.
+pub fn provision() -> Result<(), String> {
+    setup::cargo_install("mdbook", MDBOOK_VERSION, true, "mdBook, which the site is measured against")
+}
+
 /// Builds the guides with mdBook and prints both sites' first-step figures.
 pub fn side_by_side(site: &Path) -> Result<(), String> {
-    setup::cargo_install("mdbook", MDBOOK_VERSION, true, "mdBook, which the site is measured against")?;
+    provision()?;
     let book = root().join("target/bench-mdbook");
     let _ = std::fs::remove_dir_all(&book);
     let src = book.join("src");

@@ -6,6 +6,11 @@ mod guides;
 mod helper;
 mod mdbook;
 
+/// Installs (or checks for) what only the benchmark uses: mdBook, to measure the site against.
+pub fn provision() -> Result<(), String> {
+    mdbook::provision()
+}
+
 /// Runs every benchmark and prints its figures.
 pub fn bench(native_only: bool) -> Result<(), String> {
     guides::native()?;
