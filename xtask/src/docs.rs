@@ -47,6 +47,17 @@ pub fn administrators_blocks(lang: &str, count: usize) -> Result<Vec<String>, St
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::serve::csp;
+
+    /// IIS cannot run here: its web.config is checked for what can be read from it.
+    #[test]
+    fn the_iis_web_config_sends_the_policy_of_the_readme_and_types_the_guides_and_the_webassembly() {
+        let text = std::fs::read_to_string(root().join(ADMINISTRATORS)).unwrap();
+        let web_config = fenced_blocks(&text, "xml").into_iter().find(|b| b.contains("<system.webServer>")).unwrap();
+        assert!(web_config.contains(&format!("<add name=\"Content-Security-Policy\" value=\"{}\" />", csp())));
+        assert!(web_config.contains(r#"<mimeMap fileExtension=".wasm" mimeType="application/wasm" />"#));
+        assert!(web_config.contains(r#"<mimeMap fileExtension=".md" mimeType="text/markdown; charset=utf-8" />"#));
+    }
 
     #[test]
     fn only_blocks_in_the_language_asked_for_are_returned_whole() {

@@ -7,6 +7,7 @@ mod bench;
 mod command;
 mod compress;
 mod docs;
+mod apache;
 mod nginx;
 mod run;
 mod serve;
@@ -14,6 +15,7 @@ mod setup;
 mod site;
 mod test;
 mod toolchain;
+mod web_server;
 mod windows;
 mod wine;
 
@@ -60,6 +62,7 @@ enum Task {
 fn setup_everything() -> Result<(), String> {
     setup::everything()?;
     nginx::provision()?;
+    apache::provision()?;
     windows::provision()?;
     wine::provision()?;
     bench::provision()

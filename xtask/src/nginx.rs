@@ -2,27 +2,17 @@
 //! an organisation to: Debian's default configuration, cut down to what a static
 //! site uses, plus the guide's two nginx snippets word for word (read out of the
 //! guide, so the document and the tested configuration cannot differ).
-//! It runs as a child process with its own configuration, pid file and logs in a
-//! fresh temporary folder, beside (never instead of) the system's nginx service.
 
-use std::io::{Read, Write};
-use std::net::{TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::path::Path;
+use std::process::Command;
 
-use crate::command::output;
-use crate::docs;
-use crate::setup;
+use crate::web_server::{self, WebServer};
+use crate::{docs, setup};
 
-/// The sub-path the site is served under, as an intranet would.
-const LOCATION: &str = "/veiviser/";
 /// Debian's nginx binary.
 const NGINX: &str = "/usr/sbin/nginx";
 /// Debian's media types, which the default configuration includes.
 const MIME_TYPES: &str = "/etc/nginx/mime.types";
-/// Where the guide's snippets tell administrators to copy the site; the tests serve dist/ from there.
-const GUIDE_SITE: &str = "/srv/veiviser/";
 
 /// Installs (or, in a task that does not install, checks for) Debian's nginx.
 pub fn provision() -> Result<(), String> {
@@ -32,103 +22,24 @@ pub fn provision() -> Result<(), String> {
     )
 }
 
-/// A running nginx serving dist/ under [`LOCATION`].
-pub struct Nginx {
-    /// The site's address, `http://127.0.0.1:PORT/veiviser/`.
-    pub url: String,
-    child: Child,
-    dir: PathBuf,
-}
-
-impl Nginx {
-    /// Installs Debian's nginx if it is missing, writes a configuration for `dist`
-    /// into a fresh temporary folder and starts nginx on a free port of 127.0.0.1;
-    /// returns once it answers.
-    pub fn start(dist: &Path) -> Result<Nginx, String> {
-        provision()?;
-        let dist = dist.canonicalize().map_err(|e| format!("cannot find {}: {e}", dist.display()))?;
-        let mime_types = std::fs::read_to_string(MIME_TYPES).map_err(|e| format!("cannot read {MIME_TYPES}: {e}"))?;
-        let root = output(Command::new("id").arg("-u")).as_deref() == Some("0");
-        let snippets = docs::administrators_blocks("nginx", 2)?;
-        // A free port can be taken by someone else before nginx binds it: try again.
-        let mut last_error = String::new();
-        for _ in 0..3 {
-            let dir = fresh_dir()?;
-            let port = free_port()?;
-            let conf = config(&Settings { dir: &dir, dist: &dist, port, mime_types: &mime_types, root, snippets: &snippets })?;
-            let conf_path = dir.join("nginx.conf");
-            std::fs::write(&conf_path, conf).map_err(|e| format!("cannot write {}: {e}", conf_path.display()))?;
-            // Debian's path: /usr/sbin is not on an ordinary user's PATH.
-            let child = Command::new(NGINX)
-                .arg("-c")
-                .arg(&conf_path)
-                .arg("-p")
-                .arg(&dir)
-                // Errors before the configuration is read go here too, not to /var/log/nginx.
-                .arg("-e")
-                .arg(dir.join("error.log"))
-                .stdin(Stdio::null())
-                .spawn()
-                .map_err(|e| format!("cannot start nginx: {e}"))?;
-            let mut nginx = Nginx { url: format!("http://127.0.0.1:{port}{LOCATION}"), child, dir };
-            match nginx.wait_until_answering(port) {
-                Ok(()) => return Ok(nginx),
-                Err(e) => last_error = e,
-            }
-            // Dropping it stops it and removes its folder.
-        }
-        Err(last_error)
-    }
-
-    /// Stops nginx (fast shutdown: TERM to the master, which stops its workers).
-    pub fn stop(self) {
-        drop(self);
-    }
-
-    fn wait_until_answering(&mut self, port: u16) -> Result<(), String> {
-        let deadline = Instant::now() + Duration::from_secs(15);
-        while Instant::now() < deadline {
-            if let Ok(Some(status)) = self.child.try_wait() {
-                return Err(format!("nginx stopped at once ({status}): {}", self.error_log()));
-            }
-            if let Some(status_line) = get_status_line(port, LOCATION) {
-                if status_line.contains(" 200 ") {
-                    return Ok(());
-                }
-                return Err(format!("nginx answers {LOCATION} with `{status_line}`, not 200: {}", self.error_log()));
-            }
-            std::thread::sleep(Duration::from_millis(100));
-        }
-        Err(format!("nginx did not answer on 127.0.0.1:{port} within 15 s: {}", self.error_log()))
-    }
-
-    fn error_log(&self) -> String {
-        let log = std::fs::read_to_string(self.dir.join("error.log")).unwrap_or_default();
-        let tail: Vec<&str> = log.lines().rev().take(5).collect::<Vec<_>>().into_iter().rev().collect();
-        if tail.is_empty() {
-            "its error log is empty".into()
-        } else {
-            format!("its error log ends with:\n{}", tail.join("\n"))
-        }
-    }
-}
-
-impl Drop for Nginx {
-    fn drop(&mut self) {
-        if let Ok(None) = self.child.try_wait() {
-            let _ = Command::new("kill").arg("-TERM").arg(self.child.id().to_string()).status();
-            let deadline = Instant::now() + Duration::from_secs(10);
-            while matches!(self.child.try_wait(), Ok(None)) && Instant::now() < deadline {
-                std::thread::sleep(Duration::from_millis(50));
-            }
-            if matches!(self.child.try_wait(), Ok(None)) {
-                eprintln!("xtask: nginx (pid {}) did not stop on TERM; killing it", self.child.id());
-                let _ = self.child.kill();
-                let _ = self.child.wait();
-            }
-        }
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
+/// Starts nginx serving `dist` under [`web_server::LOCATION`], configured as the guide says.
+pub fn start(dist: &Path) -> Result<WebServer, String> {
+    provision()?;
+    let dist = dist.canonicalize().map_err(|e| format!("cannot find {}: {e}", dist.display()))?;
+    let mime_types = std::fs::read_to_string(MIME_TYPES).map_err(|e| format!("cannot read {MIME_TYPES}: {e}"))?;
+    let snippets = docs::administrators_blocks("nginx", 2)?;
+    let root = web_server::as_root();
+    WebServer::start("nginx", &|dir, port| {
+        let conf = config(&Settings { dir, dist: &dist, port, mime_types: &mime_types, root, snippets: &snippets })?;
+        let conf_path = dir.join("nginx.conf");
+        std::fs::write(&conf_path, conf).map_err(|e| format!("cannot write {}: {e}", conf_path.display()))?;
+        // Debian's path: /usr/sbin is not on an ordinary user's PATH.
+        let mut command = Command::new(NGINX);
+        command.arg("-c").arg(&conf_path).arg("-p").arg(dir);
+        // Errors before the configuration is read go here too, not to /var/log/nginx.
+        command.arg("-e").arg(dir.join("error.log"));
+        Ok(command)
+    })
 }
 
 /// What the configuration depends on.
@@ -145,8 +56,7 @@ struct Settings<'a> {
 }
 
 /// The configuration: Debian's default nginx.conf and default site in spirit, with
-/// every path in `dir`, plus the guide's snippets with dist/ where the guide has
-/// [`GUIDE_SITE`].
+/// every path in `dir`, plus the guide's snippets serving dist/.
 fn config(s: &Settings) -> Result<String, String> {
     let dir = s.dir.display();
     let port = s.port;
@@ -156,13 +66,7 @@ fn config(s: &Settings) -> Result<String, String> {
     let [http_snippet, server_snippet] = s.snippets else {
         return Err(format!("{} must have two nginx snippets, for `http` and `server`", docs::ADMINISTRATORS));
     };
-    if !server_snippet.contains(GUIDE_SITE) || !server_snippet.contains(&format!("location {LOCATION} {{")) {
-        return Err(format!(
-            "the server snippet of {} must serve the site from {GUIDE_SITE} at {LOCATION}, as the tests do",
-            docs::ADMINISTRATORS
-        ));
-    }
-    let server_snippet = server_snippet.replace(GUIDE_SITE, &format!("{}/", s.dist.display()));
+    let server_snippet = web_server::with_dist(server_snippet, s.dist, "nginx")?;
     Ok(format!(
         r#"# Written by `cargo xtask test` (xtask/src/nginx.rs): Debian's default nginx.conf
 # and default site, cut down to a static site, with every path in this folder.
@@ -218,38 +122,16 @@ fn knows_wasm(mime_types: &str) -> bool {
     })
 }
 
-fn fresh_dir() -> Result<PathBuf, String> {
-    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0);
-    let dir = std::env::temp_dir().join(format!("veiviser-nginx-{}-{nanos}", std::process::id()));
-    std::fs::create_dir(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-    std::fs::create_dir(dir.join("html")).map_err(|e| format!("cannot create {}/html: {e}", dir.display()))?;
-    Ok(dir)
-}
-
-fn free_port() -> Result<u16, String> {
-    let listener = TcpListener::bind(("127.0.0.1", 0)).map_err(|e| format!("cannot find a free port on 127.0.0.1: {e}"))?;
-    listener.local_addr().map(|a| a.port()).map_err(|e| e.to_string())
-}
-
-/// The status line of `GET path`, or `None` while nothing answers.
-fn get_status_line(port: u16, path: &str) -> Option<String> {
-    let mut stream = TcpStream::connect_timeout(&([127, 0, 0, 1], port).into(), Duration::from_secs(1)).ok()?;
-    stream.set_read_timeout(Some(Duration::from_secs(2))).ok()?;
-    write!(stream, "GET {path} HTTP/1.0\r\nHost: 127.0.0.1:{port}\r\n\r\n").ok()?;
-    let mut head = [0u8; 64];
-    let n = stream.read(&mut head).ok()?;
-    let text = String::from_utf8_lossy(&head[..n]);
-    text.lines().next().filter(|l| l.starts_with("HTTP/")).map(str::to_owned)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::serve::csp;
+    use crate::web_server::GUIDE_SITE;
 
     fn conf(mime_types: &str) -> String {
         let snippets = docs::administrators_blocks("nginx", 2).unwrap();
-        let settings = Settings { dir: Path::new("/tmp/x"), dist: Path::new("/srv/dist"), port: 8123, mime_types, root: true, snippets: &snippets };
+        let settings =
+            Settings { dir: Path::new("/tmp/x"), dist: Path::new("/srv/dist"), port: 8123, mime_types, root: true, snippets: &snippets };
         config(&settings).unwrap()
     }
 
@@ -258,7 +140,7 @@ mod tests {
         let conf = conf("types {\n    application/wasm  wasm;\n}\n");
         let snippets = docs::administrators_blocks("nginx", 2).unwrap();
         assert!(conf.contains(&snippets[0]));
-        assert!(conf.contains(&snippets[1].replace(GUIDE_SITE, "/srv/dist/")));
+        assert!(conf.contains(&snippets[1].replace(GUIDE_SITE, "/srv/dist")));
         assert!(conf.contains("location /veiviser/ {\n    alias /srv/dist/;"));
         assert!(conf.contains("listen 127.0.0.1:8123;"));
         assert!(!conf.contains("types { application/wasm"), "mime.types already has it");
@@ -271,13 +153,6 @@ mod tests {
         assert!(conf.contains("brotli_static on;") && conf.contains("gzip_static on;"));
         // nginx would read `"` as the end of the value and `$` as a variable.
         assert!(!csp().contains(['"', '$']));
-    }
-
-    #[test]
-    fn a_guide_whose_snippet_serves_another_folder_is_refused() {
-        let snippets = ["map $a $b {}".to_owned(), "location /veiviser/ {\n    alias /var/www/;\n}".to_owned()];
-        let settings = Settings { dir: Path::new("/tmp/x"), dist: Path::new("/srv/dist"), port: 1, mime_types: "", root: true, snippets: &snippets };
-        assert!(config(&settings).unwrap_err().contains("/srv/veiviser/"));
     }
 
     #[test]

@@ -4,7 +4,8 @@ use std::path::PathBuf;
 use std::process::Command;
 
 use crate::command::{cargo, root, run, say};
-use crate::nginx::Nginx;
+use crate::web_server::WebServer;
+use crate::{apache, nginx};
 use crate::serve::Site;
 use crate::setup::{self, Tools};
 use crate::site;
@@ -98,28 +99,31 @@ fn end_to_end() -> Result<(), String> {
         "node --test",
     );
     site.stop();
-    let on_nginx = on_nginx();
-    match (result, on_nginx) {
-        (Ok(()), Ok(())) => Ok(()),
-        (Err(e), Ok(())) | (Ok(()), Err(e)) => Err(e),
-        (Err(first), Err(second)) => Err(format!("{first}; {second}")),
+    let errors: Vec<String> = [result, on_web_server("Debian's nginx", nginx::start), on_web_server("Debian's Apache httpd", apache::start)]
+        .into_iter()
+        .filter_map(Result::err)
+        .collect();
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors.join("; "))
     }
 }
 
-/// tests/e2e/nginx.test.mjs checks what any static server must do for the site
-/// (deep links, reloads, the policy, 404s); the run above has checked it against
-/// xtask's own server, this one checks it against Debian's nginx set up as
-/// app/ADMINISTRATORS.md says.
-fn on_nginx() -> Result<(), String> {
-    say(&format!("The same site on Debian's nginx under {SUB_PATH} (tests/e2e/nginx.test.mjs)"));
-    let nginx = Nginx::start(&site::dist_dir())?;
+/// What any static server must do for the site (deep links, reloads, the policy,
+/// 404s, precompressed files), checked by tests/e2e/web_server.test.mjs: the run
+/// above has checked it against xtask's own server, this one against a real web
+/// server configured with app/ADMINISTRATORS.md's snippets.
+fn on_web_server(name: &str, start: fn(&std::path::Path) -> Result<WebServer, String>) -> Result<(), String> {
+    say(&format!("The same site on {name} under {SUB_PATH} (tests/e2e/web_server.test.mjs)"));
+    let server = start(&site::dist_dir())?;
     let result = run(
         Command::new("node")
-            .args(["--test", "e2e/nginx.test.mjs"])
+            .args(["--test", "e2e/web_server.test.mjs"])
             .current_dir(root().join("tests"))
-            .env("VEIVISER_URL", &nginx.url),
-        "node --test e2e/nginx.test.mjs against nginx",
+            .env("VEIVISER_URL", &server.url),
+        &format!("node --test e2e/web_server.test.mjs against {name}"),
     );
-    nginx.stop();
+    server.stop();
     result
 }

@@ -58,7 +58,7 @@ pub fn site() -> Result<(), String> {
 /// would: Debian's nginx, with the precompressed files.
 fn lighthouse(site: &Path) -> Result<(), String> {
     say("Lighthouse: performance, accessibility and best practices (the site on nginx, precompressed)");
-    let nginx = crate::nginx::Nginx::start(site)?;
+    let nginx = crate::nginx::start(site)?;
     let result = ["mobile", "desktop"].into_iter().try_for_each(|preset| {
         run(
             Command::new("node")

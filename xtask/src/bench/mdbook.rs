@@ -9,7 +9,7 @@ use std::process::Command;
 use veiviser_guide::load;
 
 use crate::command::{root, run, say};
-use crate::nginx::Nginx;
+use crate::nginx;
 use crate::setup;
 
 /// The mdBook release measured against (installed with `cargo install` if missing).
@@ -46,7 +46,7 @@ pub fn side_by_side(site: &Path) -> Result<(), String> {
     let html = book.join("book");
     crate::compress::precompress_tree(&html)?;
     say(&format!("Veiviser beside mdBook {MDBOOK_VERSION}: the MRS guide's first step, cold, alternating (a few minutes)"));
-    let (ours, theirs) = (Nginx::start(site)?, Nginx::start(&html)?);
+    let (ours, theirs) = (nginx::start(site)?, nginx::start(&html)?);
     let result = run(
         Command::new("node")
             .arg("bench/side_by_side.mjs")

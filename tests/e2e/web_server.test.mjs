@@ -2,8 +2,9 @@
 // deep links and reloads under a sub-path with no rewrite rules, the Content Security
 // Policy of README.md on every file, .wasm as application/wasm, index.html and the guides
 // revalidated, and a missing file answered 404 rather than with the app.
-// `cargo xtask test` runs it twice: against its own server with the other browser tests,
-// then against Debian's nginx (xtask/src/nginx.rs), each time with VEIVISER_URL.
+// `cargo xtask test` runs it three times: against its own server with the other browser
+// tests, then against Debian's nginx and Apache httpd configured with the guide's own
+// snippets (xtask/src/nginx.rs, xtask/src/apache.rs), each time with VEIVISER_URL.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
