@@ -45,15 +45,31 @@ pub fn side_by_side(site: &Path) -> Result<(), String> {
     run(Command::new(&mdbook).arg("build").arg(&book), "mdbook build")?;
     let html = book.join("book");
     crate::compress::precompress_tree(&html)?;
-    say(&format!("Veiviser beside mdBook {MDBOOK_VERSION}: the MRS guide's first step, cold, alternating (a few minutes)"));
+    say(&format!(
+        "Veiviser beside mdBook {MDBOOK_VERSION}: the MRS guide's first step and a deep link, cold, alternating, timed by paint (several minutes)"
+    ));
     let (ours, theirs) = (nginx::start(site)?, nginx::start(&html)?);
+    // The same step on both sides, named by the heading the user ends up with.
+    let pages = serde_json::json!([
+        {
+            "name": "MRS, first step",
+            "veiviser": format!("{}guide.html?guide=mrs", ours.url),
+            "mdbook": format!("{}mrs.html", theirs.url),
+            "heading": "Hvordan vil du logge på?",
+        },
+        {
+            "name": "MRS, deep link to the PIN step",
+            "veiviser": format!("{}guide.html?guide=mrs&step=pin&a=hvordan.sett-inn-kort", ours.url),
+            "mdbook": format!("{}mrs.html#pin", theirs.url),
+            "heading": "Tast PIN-koden din",
+        },
+    ]);
     let result = run(
         Command::new("node")
             .arg("bench/side_by_side.mjs")
             .current_dir(root().join("tests"))
             .env("VEIVISER_URL", &ours.url)
-            .env("VEIVISER_PAGE", format!("{}guide.html?guide=mrs", ours.url))
-            .env("MDBOOK_PAGE", format!("{}mrs.html", theirs.url)),
+            .env("BENCH_PAGES", pages.to_string()),
         "the benchmark beside mdBook",
     );
     ours.stop();
