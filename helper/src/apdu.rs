@@ -181,6 +181,15 @@ pub(crate) mod fake {
         }
     }
 
+    /// A card answering each command with the next of `answers`, round and round (for fuzzing).
+    pub fn replaying(answers: Vec<Vec<u8>>) -> Fake<impl FnMut(&[u8]) -> Vec<u8>> {
+        let mut n = 0;
+        Fake::new(move |_: &[u8]| {
+            n += 1;
+            answers[n % answers.len()].clone()
+        })
+    }
+
     impl<F: FnMut(&[u8]) -> Vec<u8>> Transmit for Fake<F> {
         fn transmit(&mut self, apdu: &[u8]) -> Result<Vec<u8>, CardError> {
             self.sent.push(apdu.to_vec());

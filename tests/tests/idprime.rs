@@ -104,12 +104,13 @@ fn nothing_from_an_idprime_card_identifies_its_holder_or_the_card() {
 fn an_idprime_card_pulled_out_mid_read_leaves_a_consistent_state_and_the_next_card_is_read() {
     let stack = Stack::start(&[]);
     let log = Log::default();
-    // APDU 6 is a READ BINARY of the first certificate.
-    let _gone = stack.insert(0, siths(&atrs::SITHS_940, &log).pulled_at(6));
+    // PKCS#15 is asked first (3 SELECTs), then the applet, the index (SELECT, READ
+    // BINARY), the first certificate's SELECT: APDU 8 is the READ BINARY of that certificate.
+    let _gone = stack.insert(0, siths(&atrs::SITHS_940, &log).pulled_at(8));
     stack.helper.wait_for(WAIT, "the card to be seen", |s| card_in(s, READER_0).is_some_and(|c| !c.is_null()));
     let status = stack.helper.wait_for(WAIT, "the pulled card to be gone", |s| card_in(s, READER_0).is_some_and(Value::is_null));
     assert_eq!(status["service"], "ok");
-    assert!(log.apdus().len() >= 6, "the card was pulled mid-read: {:02X?}", log.apdus());
+    assert!(log.apdus().len() >= 8, "the card was pulled mid-read: {:02X?}", log.apdus());
     log.assert_only_reads();
 
     let _next = stack.insert(0, siths(&atrs::GENERIC, &Log::default()));
