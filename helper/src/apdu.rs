@@ -52,10 +52,12 @@ impl Response {
     }
 }
 
-/// Splits a raw response; fewer than two bytes is malformed.
+/// Splits a raw response. No bytes at all is what the reader gives when the card
+/// was pulled out during the command (pcsc-lite with vpcd); one byte is malformed.
 pub fn split(raw: &[u8]) -> Result<Response, CardError> {
     match raw.len().checked_sub(2) {
         Some(n) => Ok(Response { data: raw[..n].to_vec(), sw: u16::from_be_bytes([raw[n], raw[n + 1]]) }),
+        None if raw.is_empty() => Err(CardError::Gone("the card gave no answer at all (pulled out mid-command)".into())),
         None => Err(CardError::Malformed(format!("a response of {} byte(s), without status word", raw.len()))),
     }
 }
@@ -267,7 +269,8 @@ mod tests {
     }
 
     #[test]
-    fn a_one_byte_response_is_malformed() {
-        assert!(split(&[0x90]).is_err());
+    fn a_one_byte_response_is_malformed_and_no_answer_means_the_card_went_away() {
+        assert!(matches!(split(&[0x90]), Err(CardError::Malformed(_))));
+        assert!(matches!(split(&[]), Err(CardError::Gone(_))));
     }
 }

@@ -4,7 +4,9 @@
 //! the helper.
 
 use serde_json::Value;
-use std::time::Duration;
+use std::path::PathBuf;
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
 
 use veiviser_helper::config::Config;
 use veiviser_tests::cards::certs::{self, issued, AUTHENTICATION, SIGNING};
@@ -16,6 +18,26 @@ use veiviser_tests::vpcd;
 
 const WAIT: Duration = Duration::from_secs(15);
 const SITHS: &str = "SITHS e-id Person HSA-id 3 CA v1";
+
+/// The helper's log in this test binary, written to a file so that the tests can read it.
+fn log_path() -> &'static PathBuf {
+    static PATH: OnceLock<PathBuf> = OnceLock::new();
+    PATH.get_or_init(|| {
+        let path = std::env::temp_dir().join(format!("veiviser-idprime-{}", std::process::id())).join("helper.log");
+        let _ = std::fs::remove_file(&path);
+        veiviser_helper::log::to_file(Some(veiviser_helper::log::File::new(&path, veiviser_helper::log::MAX_BYTES)));
+        path
+    })
+}
+
+/// Fails if `text` holds the holder's name, national id, certificate serial or the card id.
+fn assert_nothing_personal(what: &str, text: &str) {
+    let card_id = std::str::from_utf8(CARD_ID).unwrap();
+    let card_id_hex: String = CARD_ID.iter().map(|b| format!("{b:02x}")).collect();
+    for secret in [certs::HOLDER, "Nordmann", certs::NATIONAL_ID, certs::SERIAL_HEX, card_id, &card_id_hex] {
+        assert!(!text.to_lowercase().contains(&secret.to_lowercase()), "{what} lets out {secret}: {text}");
+    }
+}
 
 fn read_card(stack: &Stack, reader: &str) -> Value {
     let status = stack.helper.wait_for(WAIT, "the card to be read", |s| {
@@ -83,6 +105,7 @@ fn a_buypass_card_is_named_claims_no_certificates_and_gets_only_reads() {
 
 #[test]
 fn nothing_from_an_idprime_card_identifies_its_holder_or_the_card() {
+    log_path();
     let stack = Stack::start(&[]);
     let log = Log::default();
     let _card = stack.insert(0, siths(&atrs::SITHS_940, &log));
@@ -90,18 +113,15 @@ fn nothing_from_an_idprime_card_identifies_its_holder_or_the_card() {
     let status = stack.helper.get("/v1/status").to_string();
     let doctor = veiviser_helper::doctor::report(&Config::new(0, &[]).unwrap());
     assert!(doctor.contains(SITHS), "doctor sees the card: {doctor}");
-    let card_id = std::str::from_utf8(CARD_ID).unwrap();
-    let card_id_hex: String = CARD_ID.iter().map(|b| format!("{b:02x}")).collect();
-    for (what, text) in [("/v1/status", &status), ("doctor", &doctor)] {
-        for secret in [certs::HOLDER, "Nordmann", certs::NATIONAL_ID, certs::SERIAL_HEX, card_id, &card_id_hex] {
-            assert!(!text.contains(secret), "{what} lets out {secret}: {text}");
-        }
-    }
+    assert_nothing_personal("/v1/status", &status);
+    assert_nothing_personal("doctor", &doctor);
+    assert_nothing_personal("the log", &std::fs::read_to_string(log_path()).unwrap_or_default());
     assert_never_read_the_card_id(&log);
 }
 
 #[test]
 fn an_idprime_card_pulled_out_mid_read_leaves_a_consistent_state_and_the_next_card_is_read() {
+    log_path();
     let stack = Stack::start(&[]);
     let log = Log::default();
     // PKCS#15 is asked first (3 SELECTs), then the applet, the index (SELECT, READ
@@ -112,6 +132,17 @@ fn an_idprime_card_pulled_out_mid_read_leaves_a_consistent_state_and_the_next_ca
     assert_eq!(status["service"], "ok");
     assert!(log.apdus().len() >= 8, "the card was pulled mid-read: {:02X?}", log.apdus());
     log.assert_only_reads();
+    // The failed read is logged, by its step and PC/SC's error only.
+    let deadline = Instant::now() + WAIT;
+    let logged = loop {
+        let text = std::fs::read_to_string(log_path()).unwrap_or_default();
+        if text.contains("reading the card in Virtual PCD 00 00") || Instant::now() > deadline {
+            break text;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(logged.contains("reading the card in Virtual PCD 00 00: the card went away"), "{logged}");
+    assert_nothing_personal("the log", &logged);
 
     let _next = stack.insert(0, siths(&atrs::GENERIC, &Log::default()));
     let card = read_card(&stack, READER_0);
