@@ -178,11 +178,14 @@ pub mod windows {
         if text.is_null() {
             return String::new();
         }
-        let mut len = 0;
-        while *text.add(len) != 0 && len < 4096 {
-            len += 1;
+        // SAFETY: reads stop at the NUL the caller promises (or after 4096 units).
+        unsafe {
+            let mut len = 0;
+            while len < 4096 && *text.add(len) != 0 {
+                len += 1;
+            }
+            String::from_utf16_lossy(std::slice::from_raw_parts(text, len))
         }
-        String::from_utf16_lossy(std::slice::from_raw_parts(text, len))
     }
 
     impl KeyStore for Ncrypt {
