@@ -105,7 +105,7 @@ test('an IDPrime (SITHS eID) card shows its signing certificate and PIN tries; a
   await page.goto(await stepUrl('webcert', 'sv', 'denna-enhet', 'sv'));
   await liveShows(page, 'Hjälpprogrammet läser inte certifikaten på den här korttypen: det gör kortprogramvaran (Buypass). Fortsätt med inloggningen.');
   const said = await live(page).innerText();
-  assert.match(said, /Kortet sitter i \(Buypass ID\)/);
+  assert.match(said, /Kortet sitter i läsaren \(Buypass ID\)/);
   assert.doesNotMatch(said, /Hittade inte certifikatet/, 'never "no certificate" for a card that was not read');
   assert.deepEqual(problems, []);
   await cards.remove(0);

@@ -44,7 +44,7 @@ pub const EN: Texts = Texts {
     pick_certificate: "Pick the certificate issued by “{}” ({}), valid until {}.",
     certificate_expired: "The certificate from “{}” expired on {}. You need a new certificate: contact the helpdesk.",
     certificate_missing: "The certificate was not found on the card: {}.",
-    card_not_read_live: "The card is in ({}). The helper program does not read the certificates on this kind of card: {} does. Go on with the login.",
+    card_not_read_live: "The card is in the reader ({}). The helper program does not read the certificates on this kind of card: {} does. Go on with the login.",
     on_card: "Certificates on the card:",
     certificate_line: "{} ({}), valid until {}",
     expired_mark: " – expired",

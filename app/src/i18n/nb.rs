@@ -44,7 +44,7 @@ pub const NB: Texts = Texts {
     pick_certificate: "Velg sertifikatet utstedt av «{}» ({}), gyldig til {}.",
     certificate_expired: "Sertifikatet fra «{}» gikk ut {}. Du trenger et nytt sertifikat: kontakt brukerstøtten.",
     certificate_missing: "Fant ikke sertifikatet på kortet: {}.",
-    card_not_read_live: "Kortet står i ({}). Hjelpeprogrammet leser ikke sertifikatene på denne korttypen: det gjør {}. Fortsett med påloggingen.",
+    card_not_read_live: "Kortet står i leseren ({}). Hjelpeprogrammet leser ikke sertifikatene på denne korttypen: det gjør {}. Fortsett med påloggingen.",
     on_card: "Sertifikater på kortet:",
     certificate_line: "{} ({}), gyldig til {}",
     expired_mark: " – utløpt",

@@ -44,7 +44,7 @@ pub const SV: Texts = Texts {
     pick_certificate: "Välj certifikatet utfärdat av ”{}” ({}), giltigt till {}.",
     certificate_expired: "Certifikatet från ”{}” gick ut {}. Du behöver ett nytt certifikat: kontakta supporten.",
     certificate_missing: "Hittade inte certifikatet på kortet: {}.",
-    card_not_read_live: "Kortet sitter i ({}). Hjälpprogrammet läser inte certifikaten på den här korttypen: det gör {}. Fortsätt med inloggningen.",
+    card_not_read_live: "Kortet sitter i läsaren ({}). Hjälpprogrammet läser inte certifikaten på den här korttypen: det gör {}. Fortsätt med inloggningen.",
     on_card: "Certifikat på kortet:",
     certificate_line: "{} ({}), giltigt till {}",
     expired_mark: " – har gått ut",
