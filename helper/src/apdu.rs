@@ -52,10 +52,12 @@ impl Response {
     }
 }
 
-/// Splits a raw response; fewer than two bytes is malformed.
+/// Splits a raw response. No bytes at all is what the reader gives when the card
+/// was pulled out during the command (pcsc-lite with vpcd); one byte is malformed.
 pub fn split(raw: &[u8]) -> Result<Response, CardError> {
     match raw.len().checked_sub(2) {
         Some(n) => Ok(Response { data: raw[..n].to_vec(), sw: u16::from_be_bytes([raw[n], raw[n + 1]]) }),
+        None if raw.is_empty() => Err(CardError::Gone("the card gave no answer at all (pulled out mid-command)".into())),
         None => Err(CardError::Malformed(format!("a response of {} byte(s), without status word", raw.len()))),
     }
 }
@@ -107,6 +109,58 @@ pub fn read_binary(offset: u16, len: u8) -> Vec<u8> {
     vec![0x00, 0xB0, hi & 0x7F, lo, len]
 }
 
+/// The PIN tries a 4-byte VERIFY of `reference` with no data reports. Only for card
+/// kinds known to answer it without counting a try (PIV, IDPrime).
+/// Sent as it is, never through [`send`]: a resend with a "right" length byte
+/// would be a VERIFY with data.
+pub fn pin_tries_left<T: Transmit + ?Sized>(card: &mut T, reference: u8) -> Result<Option<u8>, CardError> {
+    Ok(tries_left(split(&card.transmit(&[0x00, 0x20, 0x00, reference])?)?.sw))
+}
+
+/// The counter in a VERIFY answer: 63Cx is x tries left, 6983 is blocked; anything else tells nothing.
+pub fn tries_left(sw: u16) -> Option<u8> {
+    match sw {
+        0x63C0..=0x63CF => Some((sw & 0x0F) as u8),
+        0x6983 => Some(0),
+        _ => None,
+    }
+}
+
+/// The size of a file from its FCP (62) or FCI (6F) template: tag 80, else 81.
+pub fn file_size(fcp: &[u8]) -> Option<usize> {
+    let template = crate::tlv::find(fcp, 0x62).or_else(|| crate::tlv::find(fcp, 0x6F))?;
+    let size = crate::tlv::find(template, 0x80).or_else(|| crate::tlv::find(template, 0x81))?;
+    crate::tlv::unsigned(size).map(|n| n as usize)
+}
+
+/// READ BINARY with a short offset reaches this far; no file we read is larger.
+pub const MAX_FILE: usize = 0x7FFF;
+/// Some readers fail on longer reads.
+const CHUNK: usize = 0xC0;
+
+/// Reads bytes `start..end` of the selected file (`end` at most [`MAX_FILE`]) in
+/// chunks of at most 0xC0 bytes, stopping early where the file ends.
+pub fn read_selected<T: Transmit + ?Sized>(card: &mut T, start: usize, end: usize) -> Result<Vec<u8>, CardError> {
+    let end = end.min(MAX_FILE);
+    let mut data = Vec::new();
+    let mut offset = start;
+    while offset < end {
+        let want = (end - offset).min(CHUNK);
+        let response = send(card, &read_binary(offset as u16, want as u8))?;
+        let got = response.data.len().min(want);
+        data.extend_from_slice(&response.data[..got]);
+        offset += got;
+        match response.sw {
+            SW_OK if got > 0 => {}
+            // End of file before the size we expected (or no size was given).
+            SW_OK | 0x6282 | 0x6B00 => break,
+            sw if data.is_empty() => return Err(CardError::Malformed(format!("READ BINARY answered {sw:04X}"))),
+            _ => break,
+        }
+    }
+    Ok(data)
+}
+
 /// Lower-case hex, as the API reports ATRs.
 pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
@@ -127,6 +181,15 @@ pub(crate) mod fake {
         pub fn new(answer: F) -> Self {
             Fake { answer, sent: Vec::new() }
         }
+    }
+
+    /// A card answering each command with the next of `answers`, round and round (for fuzzing).
+    pub fn replaying(answers: Vec<Vec<u8>>) -> Fake<impl FnMut(&[u8]) -> Vec<u8>> {
+        let mut n = 0;
+        Fake::new(move |_: &[u8]| {
+            n += 1;
+            answers[n % answers.len()].clone()
+        })
     }
 
     impl<F: FnMut(&[u8]) -> Vec<u8>> Transmit for Fake<F> {
@@ -167,7 +230,47 @@ mod tests {
     }
 
     #[test]
-    fn a_one_byte_response_is_malformed() {
-        assert!(split(&[0x90]).is_err());
+    fn the_counter_is_read_from_the_status_word() {
+        assert_eq!(tries_left(0x63C2), Some(2));
+        assert_eq!(tries_left(0x6983), Some(0));
+        assert_eq!(tries_left(0x9000), None);
+        assert_eq!(tries_left(0x6A88), None);
+    }
+
+    #[test]
+    fn the_empty_verify_is_never_resent_with_a_length_byte() {
+        let mut card = Fake::new(|_: &[u8]| vec![0x6C, 0x08]);
+        assert_eq!(pin_tries_left(&mut card, 0x11).unwrap(), None);
+        assert_eq!(card.sent, vec![vec![0x00, 0x20, 0x00, 0x11]]);
+    }
+
+    #[test]
+    fn file_size_comes_from_the_fcp() {
+        assert_eq!(file_size(&[0x62, 0x04, 0x80, 0x02, 0x01, 0x23]), Some(0x123));
+        assert_eq!(file_size(&[0x6F, 0x03, 0x81, 0x01, 0x40]), Some(0x40));
+        assert_eq!(file_size(&[]), None);
+    }
+
+    #[test]
+    fn files_are_read_in_chunks_of_at_most_c0() {
+        let file: Vec<u8> = (0..500u32).map(|i| i as u8).collect();
+        let size = file.len();
+        let mut fake = Fake::new(move |apdu: &[u8]| match apdu[1] {
+            0xB0 => {
+                let offset = usize::from(u16::from_be_bytes([apdu[2], apdu[3]]));
+                let mut out = file[offset..(offset + usize::from(apdu[4])).min(size)].to_vec();
+                out.extend([0x90, 0x00]);
+                out
+            }
+            _ => vec![0x6D, 0x00],
+        });
+        assert_eq!(read_selected(&mut fake, 0, 500).unwrap().len(), 500);
+        assert!(fake.sent.iter().all(|a| a[1] == 0xB0 && a[4] <= 0xC0));
+    }
+
+    #[test]
+    fn a_one_byte_response_is_malformed_and_no_answer_means_the_card_went_away() {
+        assert!(matches!(split(&[0x90]), Err(CardError::Malformed(_))));
+        assert!(matches!(split(&[]), Err(CardError::Gone(_))));
     }
 }

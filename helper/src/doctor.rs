@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 use crate::config::Config;
 use veiviser_api::{diagnose, Fault};
 
-use crate::state::{Card, CardKind, Purpose, ReadState, Service, Shared, Status};
+use crate::state::{Card, CardFamily, CardKind, Purpose, ReadState, ReadVia, Service, Shared, Status};
 
 /// How long doctor waits for the service to answer and the cards to be read.
 const SETTLE: Duration = Duration::from_secs(6);
@@ -80,23 +80,33 @@ pub fn describe(status: &Status) -> String {
 
 fn describe_card(card: &Card, out: &mut String) {
     let kind = match card.kind {
-        CardKind::Piv => "PIV card",
-        CardKind::Pkcs15 => "PKCS#15 card",
-        CardKind::Unknown => "card of an unknown kind",
+        CardKind::Unknown => "a kind the helper cannot read".to_owned(),
+        kind => format!("{} card", kind.name()),
+    };
+    let family = match card.family {
+        CardFamily::Unknown => String::new(),
+        family => format!("{} card, ", family.name()),
     };
     match card.read {
-        ReadState::Reading => return out.push_str(&format!("  Card: present, still being read (ATR {})\n", card.atr)),
-        ReadState::Failed => {
-            return out.push_str(&format!("  Card: present, but could not be read (ATR {})\n", card.atr))
+        ReadState::Reading => {
+            return out.push_str(&format!("  Card: {family}present, still being read (ATR {})\n", card.atr))
         }
-        ReadState::Done | ReadState::Unknown => out.push_str(&format!("  Card: {kind} (ATR {})\n", card.atr)),
+        ReadState::Failed => {
+            return out.push_str(&format!("  Card: {family}present, but could not be read (ATR {})\n", card.atr))
+        }
+        ReadState::Done | ReadState::Unknown => out.push_str(&format!("  Card: {family}{kind} (ATR {})\n", card.atr)),
+    }
+    if card.via == ReadVia::WindowsCardStore {
+        out.push_str("  Certificates read through Windows (the card's own driver)\n");
     }
     out.push_str(&match card.pin_tries_left {
         Some(0) => "  PIN: BLOCKED\n".to_owned(),
         Some(tries) => format!("  PIN tries left: {tries}\n"),
         None => "  PIN tries left: not known for this kind of card\n".to_owned(),
     });
-    if card.certificates.is_empty() {
+    if !card.kind.is_read() && card.via != ReadVia::WindowsCardStore {
+        out.push_str("  Certificates: not read (the card software reads this card)\n");
+    } else if card.certificates.is_empty() {
         out.push_str("  Certificates: none\n");
     }
     for (c, cert) in card.certificates.iter().enumerate() {
@@ -137,7 +147,20 @@ fn advice(finding: Fault, status: &Status) -> String {
             format!("Reader {}: the PIN is blocked; unblock it with the PUK or ask the card issuer.", reader + 1)
         }
         Fault::UnknownCard { reader } => {
-            format!("Reader {}: this card is not recognised; tell the helpdesk its ATR ({}).", reader + 1, atr(reader))
+            let family = status.readers[reader].card.as_ref().map_or(CardFamily::Unknown, |c| c.family);
+            let which = match (family, family.card_software()) {
+                (CardFamily::Unknown, _) => "this kind of card is read by the card software, not by the helper".to_owned(),
+                (family, Some(software)) => {
+                    format!("this is a {} card: the card software ({software}) reads it, not the helper", family.name())
+                }
+                (family, None) => format!("this is a {} card: the card software reads it, not the helper", family.name()),
+            };
+            format!(
+                "Reader {}: the reader and the card are fine; {which}. Go on with the login. If it fails, tell the helpdesk: {} card, ATR {}.",
+                reader + 1,
+                family.name(),
+                atr(reader)
+            )
         }
         Fault::NoCertificates { reader } => format!(
             "Reader {}: the card holds no certificates; it may not be activated yet: ask the card issuer.",
@@ -206,9 +229,28 @@ mod tests {
     #[test]
     fn a_blocked_pin_and_an_unknown_card_get_advice() {
         assert!(describe(&with_card(read(CardKind::Piv, vec![certificate(false)], Some(0)))).contains("PUK"));
-        assert!(
-            describe(&with_card(read(CardKind::Unknown, vec![], None))).contains("tell the helpdesk its ATR (3b01)")
-        );
+        let unknown = describe(&with_card(read(CardKind::Unknown, vec![], None)));
+        assert!(unknown.contains("tell the helpdesk: unknown card, ATR 3b01"), "{unknown}");
+        assert!(unknown.contains("Certificates: not read"), "never \"none\" for a card not read: {unknown}");
+    }
+
+    #[test]
+    fn a_buypass_card_is_named_and_left_to_its_card_software() {
+        let buypass = Card { family: CardFamily::Buypass, ..read(CardKind::Unknown, vec![], None) };
+        let text = describe(&with_card(buypass));
+        assert!(text.contains("Card: Buypass ID card, a kind the helper cannot read (ATR 3b01)"), "{text}");
+        assert!(text.contains("the card software (Buypass) reads it"), "{text}");
+        assert!(text.contains("Go on with the login") && text.contains("Buypass ID card, ATR 3b01"), "{text}");
+        assert!(!text.contains("Certificates: none"), "{text}");
+    }
+
+    #[test]
+    fn an_idprime_card_and_a_card_read_through_windows_say_so() {
+        let siths = Card { family: CardFamily::IdPrime, ..read(CardKind::IdPrime, vec![certificate(false)], Some(3)) };
+        assert!(describe(&with_card(siths)).contains("Card: SITHS eID / Thales IDPrime card, IDPrime card"));
+        let store = Card { via: ReadVia::WindowsCardStore, ..read(CardKind::Unknown, vec![certificate(false)], None) };
+        let text = describe(&with_card(store));
+        assert!(text.contains("read through Windows") && text.contains("issued by \"Buypass Class 3 CA 3\""), "{text}");
     }
 
     #[test]
@@ -222,7 +264,7 @@ mod tests {
         let text = describe(&shared.snapshot());
         assert!(text.contains("Reader 1: Windows Hello for Business 1 (virtual, not a card reader)"), "{text}");
         assert!(text.contains("Plug in the card reader"), "{text}");
-        assert!(!text.contains("tell the helpdesk its ATR"), "the virtual card is not the user's: {text}");
+        assert!(!text.contains("tell the helpdesk"), "the virtual card is not the user's: {text}");
     }
 
     #[test]

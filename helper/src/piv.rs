@@ -1,8 +1,6 @@
 //! PIV cards (NIST SP 800-73-4): the certificates of the four key slots and the
 //! PIN retry counter, which PIV cards report without spending a try.
 
-use std::io::Read;
-
 use crate::apdu::{self, CardError, Transmit};
 use crate::tlv;
 
@@ -16,8 +14,6 @@ pub const CERTIFICATE_OBJECTS: [[u8; 3]; 4] =
 
 /// The PIV card application PIN, as VERIFY names it.
 const PIN_REFERENCE: u8 = 0x80;
-/// A certificate larger than this after decompression is refused (a gzip bomb is not a certificate).
-const MAX_CERTIFICATE: u64 = 32 * 1024;
 
 /// What a PIV card holds that the helper reports.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -49,18 +45,8 @@ pub fn read<T: Transmit + ?Sized>(card: &mut T) -> Result<Option<Piv>, CardError
         }
     }
     // VERIFY without data only asks for the counter; PIV cards never count it as a try.
-    let verify = apdu::send(card, &[0x00, 0x20, 0x00, PIN_REFERENCE])?;
-    piv.pin_tries_left = tries_left(verify.sw);
+    piv.pin_tries_left = apdu::pin_tries_left(card, PIN_REFERENCE)?;
     Ok(Some(piv))
-}
-
-/// The counter in a VERIFY answer: 63Cx is x tries left, 6983 is blocked.
-pub fn tries_left(sw: u16) -> Option<u8> {
-    match sw {
-        0x63C0..=0x63CF => Some((sw & 0x0F) as u8),
-        0x6983 => Some(0),
-        _ => None,
-    }
 }
 
 /// The DER certificate in a certificate object `53 { 70 cert, 71 CertInfo, FE LRC }`,
@@ -77,32 +63,17 @@ pub fn certificate_of(object: &[u8]) -> Result<Option<Vec<u8>>, String> {
     let info = fields.iter().find(|t| t.tag == 0x71).and_then(|t| t.value.first()).copied().unwrap_or(0);
     match info & 0x03 {
         0 => Ok(Some(certificate.to_vec())),
-        1 => inflate(certificate).map(Some),
+        1 => crate::inflate::inflate(certificate, crate::inflate::MAX_CERTIFICATE).map(Some),
         _ => Err(format!("certificate in an unknown encoding (CertInfo {info:02x})")),
     }
-}
-
-/// Compressed certificates are gzip by the standard; some cards use zlib.
-fn inflate(data: &[u8]) -> Result<Vec<u8>, String> {
-    let mut out = Vec::new();
-    let result = if data.starts_with(&[0x1F, 0x8B]) {
-        flate2::read::GzDecoder::new(data).take(MAX_CERTIFICATE + 1).read_to_end(&mut out)
-    } else {
-        flate2::read::ZlibDecoder::new(data).take(MAX_CERTIFICATE + 1).read_to_end(&mut out)
-    };
-    result.map_err(|e| format!("compressed certificate does not decompress: {e}"))?;
-    if out.len() as u64 > MAX_CERTIFICATE {
-        return Err("compressed certificate is implausibly large".into());
-    }
-    Ok(out)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::apdu::fake::Fake;
+    use crate::inflate::testing::gzip;
     use proptest::prelude::*;
-    use std::io::Write;
 
     fn object(cert: &[u8], info: u8) -> Vec<u8> {
         let mut inner = vec![0x70, 0x82, (cert.len() >> 8) as u8, cert.len() as u8];
@@ -111,12 +82,6 @@ mod tests {
         let mut out = vec![0x53, 0x82, (inner.len() >> 8) as u8, inner.len() as u8];
         out.extend(inner);
         out
-    }
-
-    fn gzip(data: &[u8]) -> Vec<u8> {
-        let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
-        encoder.write_all(data).unwrap();
-        encoder.finish().unwrap()
     }
 
     /// A PIV card with certificates in slots 9A (plain) and 9C (gzip), chaining by 200 bytes.
@@ -169,14 +134,6 @@ mod tests {
     }
 
     #[test]
-    fn the_counter_is_read_from_the_status_word() {
-        assert_eq!(tries_left(0x63C2), Some(2));
-        assert_eq!(tries_left(0x6983), Some(0));
-        assert_eq!(tries_left(0x9000), None);
-        assert_eq!(tries_left(0x6A88), None);
-    }
-
-    #[test]
     fn an_empty_slot_object_has_no_certificate() {
         assert_eq!(certificate_of(&[0x53, 0x04, 0x70, 0x00, 0x71, 0x00]), Ok(None));
     }
@@ -199,8 +156,7 @@ mod tests {
 
         #[test]
         fn a_card_answering_anything_never_panics(answers in proptest::collection::vec(proptest::collection::vec(any::<u8>(), 0..40), 1..30)) {
-            let mut n = 0;
-            let mut fake = Fake::new(move |_: &[u8]| { n += 1; answers[n % answers.len()].clone() });
+            let mut fake = crate::apdu::fake::replaying(answers);
             let _ = read(&mut fake);
         }
     }

@@ -12,10 +12,6 @@ const MF: [u8; 2] = [0x3F, 0x00];
 const EF_DIR: [u8; 4] = [0x3F, 0x00, 0x2F, 0x00];
 const DEFAULT_DF: [u8; 4] = [0x3F, 0x00, 0x50, 0x15];
 const EF_ODF: [u8; 2] = [0x50, 0x31];
-/// Some readers fail on longer reads.
-const CHUNK: usize = 0xC0;
-/// READ BINARY with a short offset reaches this far; no certificate is larger.
-const MAX_FILE: usize = 0x7FFF;
 /// More certificate objects or directories than this is a broken card, not a real one.
 const MAX_CERTIFICATES: usize = 32;
 const MAX_DIRECTORIES: usize = 8;
@@ -200,13 +196,6 @@ pub fn path(content: &[u8]) -> Option<FilePath> {
     Some(FilePath { path: path.to_vec(), range })
 }
 
-/// The size of a file from its FCP (62) or FCI (6F) template: tag 80, else 81.
-pub fn file_size(fcp: &[u8]) -> Option<usize> {
-    let template = tlv::find(fcp, 0x62).or_else(|| tlv::find(fcp, 0x6F))?;
-    let size = tlv::find(template, 0x80).or_else(|| tlv::find(template, 0x81))?;
-    tlv::unsigned(size).map(|n| n as usize)
-}
-
 /// SELECTs `path` (named as PKCS#15 names it, relative to `app` unless it starts at
 /// the MF) and returns its FCP; `None` when the card has no such file.
 fn select_path<T: Transmit + ?Sized>(card: &mut T, app: &App, path: &[u8]) -> Result<Option<Vec<u8>>, CardError> {
@@ -231,29 +220,12 @@ fn read_file<T: Transmit + ?Sized>(card: &mut T, app: &App, file: &FilePath) -> 
     let Some(fcp) = select_path(card, app, &file.path)? else {
         return Ok(None);
     };
-    let (start, end) = match (file.range, file_size(&fcp)) {
+    let (start, end) = match (file.range, apdu::file_size(&fcp)) {
         (Some((index, length)), _) => (index, index.saturating_add(length)),
         (None, Some(size)) => (0, size),
-        (None, None) => (0, MAX_FILE),
+        (None, None) => (0, apdu::MAX_FILE),
     };
-    let end = end.min(MAX_FILE);
-    let mut data = Vec::new();
-    let mut offset = start;
-    while offset < end {
-        let want = (end - offset).min(CHUNK);
-        let response = apdu::send(card, &apdu::read_binary(offset as u16, want as u8))?;
-        let got = response.data.len().min(want);
-        data.extend_from_slice(&response.data[..got]);
-        offset += got;
-        match response.sw {
-            apdu::SW_OK if got > 0 => {}
-            // End of file before the size we expected (or no size was given).
-            apdu::SW_OK | 0x6282 | 0x6B00 => break,
-            sw if data.is_empty() => return Err(CardError::Malformed(format!("READ BINARY answered {sw:04X}"))),
-            _ => break,
-        }
-    }
-    Ok(Some(data))
+    apdu::read_selected(card, start, end).map(Some)
 }
 
 #[cfg(test)]
@@ -299,37 +271,10 @@ mod tests {
     }
 
     #[test]
-    fn file_size_comes_from_the_fcp() {
-        assert_eq!(file_size(&[0x62, 0x04, 0x80, 0x02, 0x01, 0x23]), Some(0x123));
-        assert_eq!(file_size(&[0x6F, 0x03, 0x81, 0x01, 0x40]), Some(0x40));
-        assert_eq!(file_size(&[]), None);
-    }
-
-    #[test]
     fn a_card_without_pkcs15_is_not_pkcs15_and_gets_only_selects() {
         let mut fake = Fake::new(|_: &[u8]| vec![0x6A, 0x82]);
         assert_eq!(read(&mut fake).unwrap(), None);
         assert!(fake.sent.iter().all(|a| a[1] == 0xA4), "{:02x?}", fake.sent);
-    }
-
-    #[test]
-    fn files_are_read_in_chunks_of_at_most_c0() {
-        let file: Vec<u8> = (0..500u32).map(|i| i as u8).collect();
-        let size = file.len();
-        let mut fake = Fake::new(move |apdu: &[u8]| match apdu[1] {
-            0xA4 => vec![0x62, 0x04, 0x80, 0x02, (size >> 8) as u8, size as u8, 0x90, 0x00],
-            0xB0 => {
-                let offset = usize::from(u16::from_be_bytes([apdu[2], apdu[3]]));
-                let mut out = file[offset..(offset + usize::from(apdu[4])).min(size)].to_vec();
-                out.extend([0x90, 0x00]);
-                out
-            }
-            _ => vec![0x6D, 0x00],
-        });
-        let data =
-            read_file(&mut fake, &App::Selected, &FilePath { path: vec![0x43, 0x31], range: None }).unwrap().unwrap();
-        assert_eq!(data.len(), 500);
-        assert!(fake.sent.iter().filter(|a| a[1] == 0xB0).all(|a| a[4] <= 0xC0));
     }
 
     proptest! {
@@ -339,14 +284,12 @@ mod tests {
             let _ = certificate_directories(&data);
             let _ = certificates_in(&data);
             let _ = application_path(&data);
-            let _ = file_size(&data);
             let _ = path(&data);
         }
 
         #[test]
         fn a_card_answering_anything_never_panics(answers in proptest::collection::vec(proptest::collection::vec(any::<u8>(), 0..60), 1..30)) {
-            let mut n = 0;
-            let mut fake = Fake::new(move |_: &[u8]| { n += 1; answers[n % answers.len()].clone() });
+            let mut fake = crate::apdu::fake::replaying(answers);
             let _ = read(&mut fake);
             prop_assert!(fake.sent.iter().all(|a| a[1] == 0xA4 || a[1] == 0xB0 || a[1] == 0xC0));
         }

@@ -9,16 +9,18 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
-pub use veiviser_api::{Card, CardKind, Certificate, Purpose, ReadState, Reader, Service, Status};
+pub use veiviser_api::{Card, CardFamily, CardKind, Certificate, Purpose, ReadState, ReadVia, Reader, Service, Status};
 
-/// A card just inserted, not read yet.
+/// A card just inserted, not read yet: its family is what its ATR tells.
 pub fn inserted(atr: &[u8]) -> Card {
     Card {
         atr: crate::apdu::hex(atr),
         kind: CardKind::Unknown,
+        family: crate::family::of_atr(atr),
         read: ReadState::Reading,
         certificates: Vec::new(),
         pin_tries_left: None,
+        via: ReadVia::Pcsc,
     }
 }
 

@@ -174,7 +174,7 @@ fn watch(context: &Context, shared: &Arc<Shared>, control: &Control, insertions:
                             mute,
                         });
                         if !mute {
-                            to_read.push((state.name().to_owned(), *insertions));
+                            to_read.push((state.name().to_owned(), *insertions, state.atr().to_vec()));
                         }
                     }
                     _ => *slot = None,
@@ -184,8 +184,8 @@ fn watch(context: &Context, shared: &Arc<Shared>, control: &Control, insertions:
         }
         // Published before the reads start, so every result finds its card.
         publish(shared, &names, &cards);
-        for (name, insertion) in to_read {
-            spawn_read(Arc::clone(shared), name, insertion);
+        for (name, insertion, atr) in to_read {
+            spawn_read(Arc::clone(shared), name, insertion, atr);
         }
     }
 }
@@ -219,14 +219,14 @@ fn publish(shared: &Shared, names: &[CString], cards: &BTreeMap<CString, Option<
     });
 }
 
-fn spawn_read(shared: Arc<Shared>, reader: CString, insertion: u64) {
+fn spawn_read(shared: Arc<Shared>, reader: CString, insertion: u64, atr: Vec<u8>) {
     let for_thread = Arc::clone(&shared);
     let spawned = std::thread::Builder::new().name("card-read".into()).spawn(move || {
         let shared = for_thread;
-        let mut result = crate::reader::read(&reader);
+        let mut result = crate::reader::read(&reader, &atr);
         if let Err(CardError::Gone(_)) = result {
             std::thread::sleep(REREAD_AFTER);
-            result = crate::reader::read(&reader);
+            result = crate::reader::read(&reader, &atr);
         }
         let name = reader.to_string_lossy();
         if let Err(error) = &result {
@@ -244,8 +244,10 @@ fn spawn_read(shared: Arc<Shared>, reader: CString, insertion: u64) {
             match &result {
                 Ok(contents) => {
                     card.kind = contents.kind;
+                    card.family = contents.family;
                     card.certificates = contents.certificates.clone();
                     card.pin_tries_left = contents.pin_tries_left;
+                    card.via = contents.via;
                     card.read = ReadState::Done;
                 }
                 Err(_) => card.read = ReadState::Failed,

@@ -90,6 +90,45 @@ test('a card without the certificate the step asks for is named as such, with wh
   await cards.remove(1);
 });
 
+test('an IDPrime (SITHS eID) card shows its signing certificate and PIN tries; a Buypass card is named and left to its card software', async () => {
+  const { page, problems } = await watchedPage(await allowedContext(browser));
+  await cards.insert(0, 'idprime');
+  await helperSees(onlyCardIn(0), 'the IDPrime card read in reader 0');
+  await page.goto(await stepUrl('webcert', 'sv', 'denna-enhet', 'sv'));
+  await liveShows(page, 'Välj certifikatet utfärdat av ”SITHS e-id Person HSA-id 3 CA v1” (underskrift)');
+  assert.match(await live(page).innerText(), /SITHS e-id Person HSA-id 3 CA v1 \(legitimering\)/, 'both certificates are listed');
+  await page.goto(await stepUrl('webcert', 'sv', 'registrera-pin1', 'sv'));
+  await liveShows(page, 'Kortet har 3 PIN-försök kvar.');
+
+  await cards.insert(0, 'buypass');
+  await helperSees((s) => s.readers[0].card?.family === 'buypass' && s.readers[0].card.read === 'done', 'the Buypass card read in reader 0');
+  await page.goto(await stepUrl('webcert', 'sv', 'denna-enhet', 'sv'));
+  await liveShows(page, 'Hjälpprogrammet läser inte certifikaten på den här korttypen: det gör kortprogramvaran (Buypass). Fortsätt med inloggningen.');
+  const said = await live(page).innerText();
+  assert.match(said, /Kortet sitter i läsaren \(Buypass ID\)/);
+  assert.doesNotMatch(said, /Hittade inte certifikatet/, 'never "no certificate" for a card that was not read');
+  assert.deepEqual(problems, []);
+  await cards.remove(0);
+});
+
+test('the diagnostics page names a Buypass card, says the reader and card are fine, and copies its family and ATR', async () => {
+  const context = await browser.newContext();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write', 'local-network-access'], { origin: new URL(SITE).origin });
+  const page = await context.newPage();
+  await cards.insert(1, 'buypass');
+  await helperSees(onlyCardIn(1), 'the Buypass card read in reader 1');
+  await page.goto(`${SITE}tools.html?page=diagnostics`);
+  await liveShows(page, 'Kort: Buypass ID. Hjelpeprogrammet leser ikke sertifikatene på denne korttypen');
+  await page.getByText('kortleseren og kortet er i orden').first().waitFor();
+  assert.doesNotMatch(await page.locator('main').innerText(), /ingen sertifikater|0 sertifikat/i, 'never "no certificates" for a card not read');
+  await page.getByRole('button', { name: 'Kopier for brukerstøtten' }).click();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(copied, /Buypass ID/);
+  assert.match(copied, /3b9f96400a8031e06b045205024f555555555555/);
+  await cards.remove(1);
+  await context.close();
+});
+
 test('the diagnostics page shows readers and certificates, and copies a report without personal data', async () => {
   const context = await browser.newContext();
   await context.grantPermissions(['clipboard-read', 'clipboard-write', 'local-network-access'], { origin: new URL(SITE).origin });

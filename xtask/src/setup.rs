@@ -18,7 +18,8 @@ use crate::toolchain::{self, Wasm};
 const TRUNK_VERSION: &str = "0.21.14";
 
 /// Debian packages and why each group is needed.
-const TEST_PACKAGES: &[&str] = &["chromium", "chromium-driver", "pcscd", "vsmartcard-vpcd", "procps"];
+/// OpenSC: a card client no one here wrote, which must read the IDPrime simulator as the helper does.
+const TEST_PACKAGES: &[&str] = &["chromium", "chromium-driver", "pcscd", "vsmartcard-vpcd", "opensc", "procps"];
 const HELPER_PACKAGES: &[&str] = &["libpcsclite-dev", "pkg-config"];
 const NODE_PACKAGES: &[&str] = &["nodejs", "npm"];
 
@@ -97,7 +98,7 @@ pub fn for_helper() -> Result<(), String> {
 pub fn everything() -> Result<Tools, String> {
     let tools = for_site()?;
     for_helper()?;
-    apt(TEST_PACKAGES, "Chromium, ChromeDriver, pcscd and the vpcd virtual reader for the tests")?;
+    apt(TEST_PACKAGES, "Chromium, ChromeDriver, pcscd, the vpcd virtual reader and OpenSC for the tests")?;
     npm_ci(&root().join("tests"), "Playwright for the browser tests")?;
     Ok(tools)
 }

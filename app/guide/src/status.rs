@@ -2,7 +2,7 @@
 //! user's PC reports. The status itself is the helper's wire format, `veiviser-api`,
 //! re-exported here: the page reads exactly the types the helper writes.
 
-pub use veiviser_api::{diagnose, Card, CardKind, Certificate, Fault, Purpose, ReadState, Reader, Service, Status};
+pub use veiviser_api::{diagnose, Card, CardFamily, CardKind, Certificate, Fault, Purpose, ReadState, ReadVia, Reader, Service, Status};
 
 use crate::live::LiveCheck;
 
@@ -28,6 +28,9 @@ pub enum CertificateSeen<'s> {
     Expired(&'s Certificate),
     /// No certificate on the card matches.
     Missing,
+    /// The helper cannot read this kind of card (of this family): the card software
+    /// does. Never "missing": nothing was looked for.
+    NotRead(CardFamily),
 }
 
 /// The PIN tries the card reports.
@@ -84,6 +87,7 @@ pub fn evaluate<'s>(check: &LiveCheck, status: &'s Status) -> Verdict<'s> {
             (Some(valid), _) => CertificateSeen::Found(valid),
             (None, Some(expired)) => CertificateSeen::Expired(expired),
             (None, None) if card.is_reading() => CertificateSeen::Reading,
+            (None, None) if !card.kind.is_read() && card.read == ReadState::Done => CertificateSeen::NotRead(card.family),
             (None, None) => CertificateSeen::Missing,
         }
     });
@@ -127,7 +131,7 @@ mod tests {
     }
 
     fn card(certificates: Vec<Certificate>, pin: Option<u8>) -> Option<Card> {
-        Some(Card { atr: "3b".into(), kind: CardKind::Piv, certificates, pin_tries_left: pin, read: ReadState::Done })
+        Some(Card::read_as(CardKind::Piv, certificates, pin))
     }
 
     fn check(issuer: Option<&str>, purpose: Option<Purpose>) -> LiveCheck {
@@ -148,6 +152,15 @@ mod tests {
         assert_eq!(evaluate(&check(Some("Buypass"), None), &s).certificate, Some(CertificateSeen::Missing));
         let expired = status(vec![card(vec![cert("Buypass Class 3 CA 3", Purpose::Authentication, true)], None)]);
         assert!(matches!(evaluate(&check(Some("buypass"), None), &expired).certificate, Some(CertificateSeen::Expired(_))));
+    }
+
+    #[test]
+    fn a_card_the_helper_cannot_read_is_never_said_to_miss_the_certificate() {
+        let buypass = Card { family: CardFamily::Buypass, ..Card::read_as(CardKind::Unknown, vec![], None) };
+        let s = status(vec![Some(buypass)]);
+        assert_eq!(evaluate(&check(Some("Buypass"), None), &s).certificate, Some(CertificateSeen::NotRead(CardFamily::Buypass)));
+        let read_empty = status(vec![Some(Card::read_as(CardKind::IdPrime, vec![], None))]);
+        assert_eq!(evaluate(&check(Some("SITHS"), None), &read_empty).certificate, Some(CertificateSeen::Missing));
     }
 
     #[test]

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use veiviser_guide::reach::{Permission, Unreachable};
-use veiviser_guide::status::{diagnose, Certificate, Fault, Purpose, Service, Status};
+use veiviser_guide::status::{diagnose, CardFamily, Certificate, Fault, Purpose, ReadVia, Service, Status};
 use veiviser_guide::{Lang, Page, Place};
 
 use crate::browser::helper::Helper;
@@ -96,6 +96,19 @@ pub fn purpose(t: &'static Texts, purpose: Purpose) -> &'static str {
     }
 }
 
+/// A card family as the user reads it.
+pub fn family_name(family: CardFamily, t: &'static Texts) -> String {
+    match family {
+        CardFamily::Unknown => t.unknown_family.to_owned(),
+        family => family.name().to_owned(),
+    }
+}
+
+/// Who reads a card the helper cannot: the family's card software, named where it is known.
+pub fn card_software(family: CardFamily, t: &'static Texts) -> String {
+    family.card_software().map_or_else(|| t.card_software.to_owned(), |name| fill(t.card_software_named, &[name]))
+}
+
 /// What the helper sees as lines of text: the service, each reader, its card.
 pub fn lines(status: &Status, lang: Lang) -> Vec<String> {
     let t = lang.texts();
@@ -108,9 +121,19 @@ pub fn lines(status: &Status, lang: Lang) -> Vec<String> {
         let name = if reader.is_virtual() { format!("{}{}", reader.name, t.virtual_reader) } else { reader.name.clone() };
         match &reader.card {
             None => lines.push(format!("{}: {name} – {}", t.reader, t.no_card)),
+            Some(card) if !card.kind.is_read() && card.certificates.is_empty() && !card.is_reading() => {
+                let not_read = fill(t.card_not_read, &[&family_name(card.family, t), &card.atr]);
+                lines.push(format!("{}: {name} – {not_read}", t.reader));
+            }
             Some(card) => {
                 let kind = fill(t.card_kind, &[card.kind.name(), &card.certificates.len().to_string()]);
                 lines.push(format!("{}: {name} – {kind}", t.reader));
+                if card.family != CardFamily::Unknown {
+                    lines.push(format!("  {}", fill(t.card_family, &[card.family.name()])));
+                }
+                if card.via == ReadVia::WindowsCardStore {
+                    lines.push(format!("  {}", t.via_windows));
+                }
                 for certificate in &card.certificates {
                     lines.push(format!("  {}", certificate_line(certificate, lang)));
                 }
@@ -143,8 +166,10 @@ pub fn advice(status: &Status, t: &'static Texts) -> Vec<String> {
             Fault::Unreadable { reader } => numbered(t.find_unreadable, reader),
             Fault::PinBlocked { reader } => numbered(t.find_pin_blocked, reader),
             Fault::UnknownCard { reader } => {
-                let atr = status.readers[reader].card.as_ref().map_or("", |c| c.atr.as_str());
-                fill(t.find_unknown_card, &[&(reader + 1).to_string(), atr])
+                let card = status.readers[reader].card.as_ref();
+                let (family, atr) = card.map_or((CardFamily::Unknown, ""), |c| (c.family, c.atr.as_str()));
+                let software = card_software(family, t);
+                fill(t.find_unknown_card, &[&(reader + 1).to_string(), &software, &family_name(family, t), atr])
             }
             Fault::NoCertificates { reader } => numbered(t.find_no_certificates, reader),
             Fault::AllExpired { reader } => numbered(t.find_all_expired, reader),

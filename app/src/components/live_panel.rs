@@ -8,7 +8,7 @@ use veiviser_guide::live::LiveCheck;
 use veiviser_guide::status::{evaluate, CardSeen, CertificateSeen, PinSeen, Status};
 use veiviser_guide::Lang;
 
-use super::helper_status::{self, certificate_line, purpose};
+use super::helper_status::{self, card_software, certificate_line, family_name, purpose};
 use crate::browser::helper::{self, HelperState};
 use crate::browser::{intl, timer};
 use crate::i18n::{fill, Speak, Texts};
@@ -90,6 +90,9 @@ fn seen(check: &LiveCheck, status: &Status, lang: Lang, pulled_out: bool) -> imp
             lines.push((fill(t.certificate_expired, &[&c.issuer_cn, &intl::date(&c.not_after, lang)]), true))
         }
         Some(CertificateSeen::Missing) => lines.push((fill(t.certificate_missing, &[&expected(check, t)]), true)),
+        Some(CertificateSeen::NotRead(family)) => {
+            lines.push((fill(t.card_not_read_live, &[&family_name(*family, t), &card_software(*family, t)]), false))
+        }
         None => {}
     }
     match verdict.pin {

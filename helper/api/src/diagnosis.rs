@@ -21,7 +21,9 @@ pub enum Fault {
     Unreadable { reader: usize },
     /// The PIN is blocked: unblock it with the PUK, or ask the card's issuer.
     PinBlocked { reader: usize },
-    /// Neither PIV nor PKCS#15: tell the helpdesk the card's ATR.
+    /// A card the helper cannot read certificates from (its family may still be
+    /// known, as for Buypass): the reader and card are fine, the card software reads
+    /// it; go on with the login, and tell the helpdesk the family and the ATR.
     UnknownCard { reader: usize },
     /// A known kind of card with no certificate: it may not be activated yet.
     NoCertificates { reader: usize },
@@ -64,8 +66,9 @@ pub fn diagnose(status: &Status) -> Vec<Fault> {
         }
         if card.certificates.is_empty() {
             findings.push(match card.kind {
+                // Never "no certificates" for a card that was not read.
                 CardKind::Unknown => Fault::UnknownCard { reader },
-                CardKind::Piv | CardKind::Pkcs15 => Fault::NoCertificates { reader },
+                CardKind::Piv | CardKind::Pkcs15 | CardKind::IdPrime => Fault::NoCertificates { reader },
             });
         } else if card.certificates.iter().all(|c| c.expired) {
             findings.push(Fault::AllExpired { reader });
@@ -95,7 +98,7 @@ mod tests {
     }
 
     fn card(kind: CardKind, read: ReadState, certificates: Vec<Certificate>, pin: Option<u8>) -> Option<Card> {
-        Some(Card { atr: "3b01".into(), kind, read, certificates, pin_tries_left: pin })
+        Some(Card { atr: "3b01".into(), read, ..Card::read_as(kind, certificates, pin) })
     }
 
     fn status(readers: Vec<(&str, Option<Card>)>) -> Status {
@@ -133,6 +136,7 @@ mod tests {
             ("C", card(CardKind::Piv, ReadState::Done, vec![certificate(true)], Some(0))),
             ("D", card(CardKind::Unknown, ReadState::Done, vec![], None)),
             ("E", card(CardKind::Pkcs15, ReadState::Done, vec![], None)),
+            ("F", card(CardKind::IdPrime, ReadState::Done, vec![], None)),
         ];
         assert_eq!(
             diagnose(&status(readers)),
@@ -143,9 +147,17 @@ mod tests {
                 Fault::AllExpired { reader: 2 },
                 Fault::UnknownCard { reader: 3 },
                 Fault::NoCertificates { reader: 4 },
+                Fault::NoCertificates { reader: 5 },
                 Fault::SeveralCards,
             ]
         );
+    }
+
+    #[test]
+    fn a_card_of_a_known_family_that_the_helper_cannot_read_is_never_said_to_hold_no_certificates() {
+        let mut buypass = card(CardKind::Unknown, ReadState::Done, vec![], None);
+        buypass.as_mut().unwrap().family = crate::status::CardFamily::Buypass;
+        assert_eq!(diagnose(&status(vec![("Reader A", buypass)])), [Fault::UnknownCard { reader: 0 }]);
     }
 
     #[test]

@@ -10,7 +10,7 @@ pub mod origin;
 pub mod status;
 
 pub use diagnosis::{diagnose, Fault};
-pub use status::{Card, CardKind, Certificate, Purpose, ReadState, Reader, Service, Status};
+pub use status::{Card, CardFamily, CardKind, Certificate, Purpose, ReadState, ReadVia, Reader, Service, Status};
 
 /// The port the helper answers on unless its `--port` and the site's settings name another.
 pub const DEFAULT_PORT: u16 = 17320;

@@ -16,13 +16,16 @@ pub enum Service {
     Unknown,
 }
 
-/// What kind of card answered.
+/// What kind of card answered: the application the helper read it through.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CardKind {
     Piv,
     Pkcs15,
-    /// Neither, or a kind a newer helper knows.
+    /// Thales (Gemalto) IDPrime: SITHS eID and other cards of that family.
+    #[serde(rename = "idprime")]
+    IdPrime,
+    /// None of these, or a kind a newer helper knows.
     #[serde(other)]
     Unknown,
 }
@@ -33,9 +36,76 @@ impl CardKind {
         match self {
             CardKind::Piv => "PIV",
             CardKind::Pkcs15 => "PKCS#15",
+            CardKind::IdPrime => "IDPrime",
             CardKind::Unknown => "unknown",
         }
     }
+
+    /// True for the kinds the helper reads certificates from.
+    pub fn is_read(self) -> bool {
+        self != CardKind::Unknown
+    }
+}
+
+/// The family a card belongs to, as its user and the helpdesk know it: told by
+/// the card's ATR, or by the application that answered. Also read for cards the
+/// helper cannot read certificates from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CardFamily {
+    /// Buypass ID on smartcard (Norway): MULTOS, read only by Buypass' own card software.
+    Buypass,
+    /// Thales IDPrime: SITHS eID cards of the new generation, Swedish national ID cards.
+    #[serde(rename = "idprime")]
+    IdPrime,
+    /// An older SITHS card (Telia EID, Gemalto).
+    SithsOlder,
+    /// A YubiKey (its PIV application).
+    Yubikey,
+    /// Another card with a PIV application.
+    Piv,
+    /// Not known; also what a helper that does not send the field, or a family a
+    /// newer helper knows, means.
+    #[default]
+    #[serde(other)]
+    Unknown,
+}
+
+impl CardFamily {
+    /// The family's name as its users know it (a product name: the same in every language).
+    pub fn name(self) -> &'static str {
+        match self {
+            CardFamily::Buypass => "Buypass ID",
+            CardFamily::IdPrime => "SITHS eID / Thales IDPrime",
+            CardFamily::SithsOlder => "SITHS (Telia EID)",
+            CardFamily::Yubikey => "YubiKey",
+            CardFamily::Piv => "PIV",
+            CardFamily::Unknown => "unknown",
+        }
+    }
+
+    /// Who makes the card software that reads cards of this family (a name, the same
+    /// in every language), where it is publicly known.
+    pub fn card_software(self) -> Option<&'static str> {
+        match self {
+            CardFamily::Buypass => Some("Buypass"),
+            CardFamily::IdPrime => Some("SafeNet Authentication Client"),
+            _ => None,
+        }
+    }
+}
+
+/// How the certificates were read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReadVia {
+    /// By the helper itself, with reading commands over PC/SC; also what an older helper means.
+    #[default]
+    Pcsc,
+    /// Through the operating system: Windows' smart card key storage and the card's minidriver.
+    WindowsCardStore,
+    #[serde(other)]
+    Unknown,
 }
 
 /// What a certificate's key is for, from its key usage.
@@ -101,6 +171,9 @@ pub struct Card {
     /// The card's answer to reset, in lower-case hex.
     pub atr: String,
     pub kind: CardKind,
+    /// The family the card belongs to (by its ATR or its application). Added field.
+    #[serde(default)]
+    pub family: CardFamily,
     #[serde(default)]
     pub read: ReadState,
     #[serde(default)]
@@ -108,9 +181,25 @@ pub struct Card {
     /// PIN tries left, only from card types that tell without spending one.
     #[serde(default)]
     pub pin_tries_left: Option<u8>,
+    /// How the certificates were read. Added field.
+    #[serde(default)]
+    pub via: ReadVia,
 }
 
 impl Card {
+    /// A card read with this result, everything else as an older helper would send it (for tests and examples).
+    pub fn read_as(kind: CardKind, certificates: Vec<Certificate>, pin_tries_left: Option<u8>) -> Card {
+        Card {
+            atr: "3b".into(),
+            kind,
+            family: CardFamily::Unknown,
+            read: ReadState::Done,
+            certificates,
+            pin_tries_left,
+            via: ReadVia::Pcsc,
+        }
+    }
+
     /// True while the helper is still reading the card's certificates.
     pub fn is_reading(&self) -> bool {
         self.read == ReadState::Reading
@@ -189,25 +278,39 @@ mod tests {
 
     #[test]
     fn values_a_newer_helper_may_send_fall_back_instead_of_failing() {
-        let json = r#"{"service": "paused", "seq": 1, "readers": [{"name": "R", "card": {"atr": "3b", "kind": "idprime",
+        let json = r#"{"service": "paused", "seq": 1, "readers": [{"name": "R", "card": {"atr": "3b", "kind": "opengpg", "family": "nfc_ring", "via": "carrier_pigeon",
             "read": "verifying", "certificates": [{"issuer_cn": "X", "issuer": "CN=X", "not_before": "", "not_after": "",
             "expired": false, "purpose": "timestamping", "chip": "new field"}], "new_field": 1}}], "uptime": 5}"#;
         let status: Status = serde_json::from_str(json).unwrap();
         assert_eq!(status.service, Service::Unknown);
         let card = status.readers[0].card.as_ref().unwrap();
         assert_eq!((card.kind, card.read, card.certificates[0].purpose), (CardKind::Unknown, ReadState::Unknown, Purpose::Other));
+        assert_eq!((card.family, card.via), (CardFamily::Unknown, ReadVia::Unknown));
     }
 
     #[test]
     fn an_older_helper_without_read_state_means_the_card_is_read() {
         let json = r#"{"version": "0.0.9", "service": "ok", "seq": 1, "readers": [{"name": "R", "card": {"atr": "3b", "kind": "piv"}}]}"#;
         let status: Status = serde_json::from_str(json).unwrap();
-        assert!(!status.readers[0].card.as_ref().unwrap().is_reading());
+        let card = status.readers[0].card.as_ref().unwrap();
+        assert!(!card.is_reading());
+        assert_eq!((card.family, card.via), (CardFamily::Unknown, ReadVia::Pcsc), "no family said, read by the helper");
+    }
+
+    #[test]
+    fn an_idprime_card_and_its_family_use_the_documented_names() {
+        let json = r#"{"service": "ok", "seq": 1, "readers": [{"name": "R", "card": {"atr": "3b", "kind": "idprime", "family": "idprime"}},
+            {"name": "S", "card": {"atr": "3b", "kind": "unknown", "family": "buypass", "via": "windows_card_store"}}]}"#;
+        let status: Status = serde_json::from_str(json).unwrap();
+        let (r, s) = (status.readers[0].card.as_ref().unwrap(), status.readers[1].card.as_ref().unwrap());
+        assert_eq!((r.kind, r.family), (CardKind::IdPrime, CardFamily::IdPrime));
+        assert_eq!((s.family, s.via), (CardFamily::Buypass, ReadVia::WindowsCardStore));
+        assert_eq!(serde_json::to_value(r).unwrap()["kind"], "idprime");
     }
 
     #[test]
     fn virtual_readers_are_told_apart_and_listed_after_real_ones() {
-        let card = Card { atr: "3b".into(), kind: CardKind::Unknown, read: ReadState::Done, certificates: vec![], pin_tries_left: None };
+        let card = Card::read_as(CardKind::Unknown, vec![], None);
         let reader = |name: &str| Reader { name: name.into(), card: Some(card.clone()) };
         let status = Status {
             readers: vec![reader("Windows Hello for Business 1"), reader("Microsoft Virtual Smart Card 0"), reader("Virtual PCD 00 00")],

@@ -18,6 +18,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 use veiviser_tests::cards::certs::{issued, AUTHENTICATION, SIGNING};
+use veiviser_tests::cards::idprime::{atrs, IdPrimeCard, SilentCard};
 use veiviser_tests::cards::piv::{PivCard, Slot};
 use veiviser_tests::cards::pkcs15::{Discovery, Pkcs15Card};
 use veiviser_tests::cards::Log;
@@ -49,6 +50,14 @@ fn piv() -> PivCard {
         .with(Slot::Signature, &issued("Buypass Class 3 CA 3", SIGNING, 2024, 2034), true)
 }
 
+/// A SITHS eID card (IDPrime 940): the authentication certificate compressed, the signing one plain.
+fn idprime(log: &Log) -> IdPrimeCard {
+    let ca = "SITHS e-id Person HSA-id 3 CA v1";
+    IdPrimeCard::new(&atrs::SITHS_940, log)
+        .with(0, false, &issued(ca, AUTHENTICATION, 2024, 2034), true)
+        .with(1, true, &issued(ca, SIGNING, 2024, 2034), false)
+}
+
 /// The cards of the browser tests, by name.
 fn named_card(name: &str) -> Result<Box<dyn vpcd::CardApp>, String> {
     let log = Log::default();
@@ -70,7 +79,14 @@ fn named_card(name: &str) -> Result<Box<dyn vpcd::CardApp>, String> {
             Discovery::Aid,
             &log,
         )),
-        other => return Err(format!("no card named `{other}`: mrs, siths, siths-one-try, siths-blocked, no-buypass")),
+        "idprime" => Box::new(idprime(&log)),
+        // A Buypass ID smartcard: named by its ATR, nothing on it answers the helper.
+        "buypass" => Box::new(SilentCard { atr: atrs::BUYPASS.to_vec(), log }),
+        other => {
+            return Err(format!(
+                "no card named `{other}`: mrs, siths, siths-one-try, siths-blocked, no-buypass, idprime, buypass"
+            ))
+        }
     })
 }
 
@@ -276,6 +292,47 @@ fn bench(path: &str) -> Result<(), String> {
         millis(percentile(&to_pcsc, 1.0))
     );
     println!("insertion -> certificates read (\"read\": \"done\"): median {}", millis(percentile(&to_read, 0.5)));
+
+    // 1b. Reading an IDPrime card's certificates (index, one compressed and one plain
+    // certificate, the PIN counter): the read alone, as the helper's reader does it,
+    // and through the helper from the "reading" event to the "done" one.
+    let mut direct = Vec::new();
+    let mut through_helper = Vec::new();
+    let reader_name = std::ffi::CString::new(READER).expect("no NUL in the name");
+    for _ in 0..10 {
+        let card_in = vpcd::insert(pcscd.vpcd_port, idprime(&Log::default())).map_err(|e| format!("vpcd: {e}"))?;
+        let seen = wait_for(&agent, &base, |s| card(s)["read"] == "reading" || card(s)["read"] == "done")?;
+        let seen_at = Instant::now();
+        let done = wait_for(&agent, &base, |s| card(s)["read"] == "done")?;
+        if card(&seen)["read"] == "reading" {
+            through_helper.push(seen_at.elapsed());
+        }
+        if card(&done)["certificates"].as_array().map_or(0, Vec::len) != 2 {
+            return Err(format!("the IDPrime card was not read whole: {done}"));
+        }
+        let started = Instant::now();
+        let contents = veiviser_helper::reader::read(&reader_name, &atrs::SITHS_940).map_err(|e| e.to_string())?;
+        direct.push(started.elapsed());
+        if contents.certificates.len() != 2 {
+            return Err("a direct read of the IDPrime card found other than 2 certificates".into());
+        }
+        card_in.remove();
+        wait_for(&agent, &base, |s| card(s).is_null())?;
+    }
+    direct.sort();
+    through_helper.sort();
+    println!(
+        "reading an IDPrime card's certificates (2, one compressed, and the PIN counter): median {}, max {} (10 reads over pcscd and vpcd)",
+        millis(percentile(&direct, 0.5)),
+        millis(percentile(&direct, 1.0))
+    );
+    if !through_helper.is_empty() {
+        println!(
+            "  through the helper, \"reading\" event to \"done\" event: median {} ({} of 10 insertions showed \"reading\" first)",
+            millis(percentile(&through_helper, 0.5)),
+            through_helper.len()
+        );
+    }
 
     // 2. /v1/status latency with a card present, over one keep-alive connection.
     let _card = vpcd::insert(pcscd.vpcd_port, piv()).map_err(|e| format!("vpcd: {e}"))?;

@@ -1,10 +1,12 @@
-//! Simulated cards for vpcd: a PIV card and a PKCS#15 card holding certificates
-//! made in the test, and a log of every APDU sent to them, so that a test fails
-//! if the helper ever sends a card anything but reading commands.
+//! Simulated cards for vpcd: PIV, PKCS#15 and IDPrime cards holding certificates
+//! made in the test, a Buypass-like card that answers nothing, and a log of every
+//! APDU sent to them, so that a test fails if the helper ever sends a card anything
+//! but reading commands.
 
 use std::sync::{Arc, Mutex};
 
 pub mod certs;
+pub mod idprime;
 pub mod piv;
 pub mod pkcs15;
 
@@ -42,6 +44,19 @@ impl Log {
                 _ => continue,
             };
             panic!("the helper sent {what} to the card: {apdu:02X?}");
+        }
+    }
+
+    /// Fails the test unless every APDU is a read: SELECT, READ BINARY, GET DATA,
+    /// GET RESPONSE, or a VERIFY with no data (4 bytes: it only asks for the counter).
+    pub fn assert_only_reads(&self) {
+        for apdu in self.apdus() {
+            let read = match apdu.get(1) {
+                Some(0xA4 | 0xB0 | 0xCA | 0xCB | 0xC0) => apdu[0] & 0xF0 == 0x00,
+                Some(0x20) => apdu.len() == 4,
+                _ => false,
+            };
+            assert!(read, "the helper sent a card a command that is not a read: {apdu:02X?}");
         }
     }
 }

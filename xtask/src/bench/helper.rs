@@ -1,4 +1,4 @@
-//! Benchmarks of veiviser-helper: insertion to event, status latency, requests
+//! Benchmarks of veiviser-helper: insertion to event, reading an IDPrime card, status latency, requests
 //! per second, memory, idle CPU and size. xtask cannot link PC/SC, so it builds
 //! the helper and the card simulator (`card-sim` of the tests crate) in release
 //! mode and lets the simulator drive the helper binary through a real pcscd.
@@ -26,7 +26,7 @@ pub fn bench() -> Result<(), String> {
     )?;
     let release = target_dir().join("release");
     let helper = release.join("veiviser-helper");
-    say("Benchmarking the helper against pcscd + vpcd with a simulated PIV card (about 30 s)");
+    say("Benchmarking the helper against pcscd + vpcd with simulated PIV and IDPrime cards (about 40 s)");
     run(
         Command::new(release.join("card-sim")).arg("bench").arg("--helper").arg(&helper),
         "the helper benchmark (card-sim bench)",
