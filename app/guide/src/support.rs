@@ -135,9 +135,21 @@ impl Contact {
         }
     }
 
+    /// True when the contact gives `field` (as [`Contact::problems`] names fields).
+    pub fn has(&self, field: &str) -> bool {
+        match field {
+            "phone" => self.phone.is_some(),
+            "email" => self.email.is_some(),
+            "web" => self.web.is_some(),
+            "hours" => !self.hours.is_empty(),
+            "time_zone" => self.time_zone.is_some(),
+            _ => false,
+        }
+    }
+
     /// The `tel:` link of the phone number.
     pub fn tel(&self) -> Option<String> {
-        self.phone.as_deref().map(|phone| format!("tel:{}", phone.replace([' ', '-', '(', ')'], "")))
+        self.phone.as_deref().map(|phone| format!("tel:{}", split_phone(phone).0.replace([' ', '-', '(', ')'], "")))
     }
 }
 
@@ -153,9 +165,33 @@ fn is_web(address: &str) -> bool {
     address.starts_with("https://") || address.starts_with("http://")
 }
 
+/// A phone line is one number, then, after a comma, how to get through
+/// (`22 00 00 00, tast 2`, `+46 8 123 45 00, ext. 12`); the link dials the number.
 fn phone_problem(phone: &str) -> Option<String> {
-    let ok = phone.chars().all(|c| c.is_ascii_digit() || " +-()".contains(c)) && phone.chars().any(|c| c.is_ascii_digit());
-    (!ok).then(|| format!("phone `{phone}` may hold only digits, spaces, + - ( )"))
+    let (number, through) = split_phone(phone);
+    let is_number = |text: &str| {
+        text.chars().all(|c| c.is_ascii_digit() || " +-()".contains(c)) && text.chars().filter(char::is_ascii_digit).count() >= 3
+    };
+    let digits = |text: &str| text.chars().filter(char::is_ascii_digit).count();
+    if is_number(number) && through.is_none_or(|t| !t.trim().is_empty() && digits(t) < 5) {
+        return None;
+    }
+    // Two numbers in one line: one link cannot dial both.
+    let groups = phone.split(|c: char| !(c.is_ascii_digit() || c == ' ' || c == '+' || c == '-')).filter(|g| digits(g) >= 5).count();
+    if groups >= 2 || digits(number) > 15 {
+        return Some(format!("phone `{phone}` holds two numbers: give each its own contact, with an \"about\" that says what it is for"));
+    }
+    Some(format!(
+        "phone `{phone}` must be one number of digits, spaces, + - ( ), then after a comma how to get through, for example `22 00 00 00, tast 2`"
+    ))
+}
+
+/// The number of a phone line and what follows its comma.
+fn split_phone(phone: &str) -> (&str, Option<&str>) {
+    match phone.split_once(',') {
+        Some((number, through)) => (number.trim(), Some(through.trim())),
+        None => (phone.trim(), None),
+    }
 }
 
 fn email_problem(email: &str) -> Option<String> {
@@ -275,6 +311,21 @@ mod tests {
     }
 
     #[test]
+    fn a_phone_line_may_say_how_to_get_through_but_holds_one_number() {
+        let c = contact(r#"{"phone": "22 00 00 00, tast 2"}"#);
+        assert!(c.problems().is_empty(), "{:?}", c.problems());
+        assert_eq!(c.tel().as_deref(), Some("tel:22000000"));
+        assert!(contact(r#"{"phone": "+46 8 123 45 00, ext. 12"}"#).problems().is_empty());
+        for two in ["22 00 00 00 / 23 00 00 00", "22 00 00 00, eller 23 00 00 00", "22 00 00 00 eller 23 00 00 00"] {
+            let problems = contact(&format!(r#"{{"phone": "{two}"}}"#)).problems();
+            assert!(problems[0].1.contains("holds two numbers"), "{two}: {problems:?}");
+        }
+        let problems = contact(r#"{"phone": "22 00 00 00 tast 2"}"#).problems();
+        assert!(problems[0].1.contains("after a comma"), "{problems:?}");
+        assert_eq!(contact(r#"{"phone": "22 00 00 00,"}"#).problems().len(), 1, "a comma with nothing after it");
+    }
+
+    #[test]
     fn the_local_it_helpdesk_needs_no_number() {
         assert_eq!(contact(r#"{"local_it": true}"#).unreachable(), None);
         assert!(contact(r#"{"name": "Noen"}"#).unreachable().is_some());
@@ -282,10 +333,10 @@ mod tests {
 
     #[test]
     fn a_misspelt_time_zone_is_named_and_never_reaches_the_browser() {
-        let c = contact(r#"{"phone": "1", "time_zone": "Europe/Oslo "}"#);
+        let c = contact(r#"{"phone": "123", "time_zone": "Europe/Oslo "}"#);
         assert_eq!(c.problems()[0].0, "time_zone");
         assert_eq!(c.without_problems().zone(), DEFAULT_TIME_ZONE);
-        assert!(contact(r#"{"phone": "1", "time_zone": "America/Argentina/Buenos_Aires"}"#).problems().is_empty());
+        assert!(contact(r#"{"phone": "123", "time_zone": "America/Argentina/Buenos_Aires"}"#).problems().is_empty());
     }
 
     #[test]
