@@ -64,6 +64,7 @@ pub fn draw(request: &Request) -> Result<String, String> {
         code: Some(&code),
         start: Some(&entry.start),
         legend: true,
+        words: None,
     };
     Ok(graph::svg(&layout, &guide, &options))
 }
