@@ -92,9 +92,9 @@ pub struct LoadedGuide {
 
 impl LoadedGuide {
     /// A loaded guide with its step numbers.
-    pub fn new(entry: GuideEntry, loaded: veiviser_guide::check::Loaded, missing_lang: Option<Lang>, warnings: Vec<Finding>) -> LoadedGuide {
+    pub fn new(entry: GuideEntry, loaded: veiviser_guide::check::Loaded, missing_lang: Option<Lang>) -> LoadedGuide {
         let numbers = code::Numbers::of(&loaded.guide);
-        LoadedGuide { entry, loaded, missing_lang, numbers, warnings }
+        LoadedGuide { entry, loaded, missing_lang, numbers, warnings: Vec::new() }
     }
 
     /// The step code of `step` (`MRS-417`).
@@ -170,7 +170,7 @@ pub async fn fetch_guide(guides: Guides, index: Arc<Index>, id: String, lang: La
     if veiviser_guide::finding::has_errors(&findings) {
         return Err(Problem::Findings(findings));
     }
-    let guide = Arc::new(LoadedGuide::new(entry.clone(), loaded, missing_lang, findings));
+    let guide = Arc::new(LoadedGuide { warnings: findings, ..LoadedGuide::new(entry.clone(), loaded, missing_lang) });
     guides.keep(key, Arc::clone(&guide));
     Ok(guide)
 }
