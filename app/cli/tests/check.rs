@@ -280,3 +280,15 @@ fn an_end_that_names_no_help_unless_it_is_done() {
     let helped = stuck.replace("Det gikk ikke.", "Ring [NHN kundesenter](tel:+4724200000).");
     assert_finds("helped-end", &[("g.nb.md", &guide(&helped))], &[]);
 }
+
+#[test]
+fn a_linked_file_that_does_not_exist_and_one_that_does() {
+    assert_finds(
+        "pdf",
+        &[
+            ("g.nb.md", &guide("## A {#a .done}\n\nFyll ut [skjemaet](skjema.pdf#side=2) og [veilederen](veileder.pdf).\n")),
+            ("veileder.pdf", "%PDF-1.4\n"),
+        ],
+        &["g.nb.md:7:9: error: file `skjema.pdf` does not exist in the content folder"],
+    );
+}
