@@ -8,16 +8,18 @@ use std::sync::Arc;
 
 use veiviser_guide::settings::{self, Settings};
 use veiviser_guide::source::Source;
-use veiviser_guide::{code, journey, load, Finding, GuideEntry, Index, Lang, Place};
+use veiviser_guide::{check, code, journey, load, Finding, GuideEntry, Index, Lang, Place};
 
 use crate::browser::fetch::{self, Failed};
 use crate::browser::timing::Measure;
 use crate::link;
 
-/// Why content could not be shown: a fetch that failed, or findings in the files.
+/// Why content could not be shown: a fetch that failed, a guide the index does
+/// not have, or findings in the files.
 #[derive(Debug, Clone)]
 pub enum Problem {
     Fetch { path: String, reason: String },
+    UnknownGuide(String),
     Findings(Vec<Finding>),
 }
 
@@ -30,10 +32,13 @@ async fn fetch_content(name: &str) -> Result<String, Problem> {
 #[derive(Clone)]
 pub struct Site {
     pub settings: Arc<Settings>,
-    /// Problems in the settings, shown until fixed (defaults are used meanwhile).
+    /// Values left out of the settings and of the index's contacts, shown at the
+    /// top of every page until fixed (defaults are used meanwhile).
     pub settings_findings: Vec<Finding>,
     /// The whole index: every guide loads and is checked against it.
     pub index: Arc<Index>,
+    /// The index file, where findings about a guide's entry point.
+    pub index_source: Arc<Source>,
     /// The guides the start page lists, as the settings choose them.
     pub shown: Arc<Vec<GuideEntry>>,
 }
@@ -42,7 +47,8 @@ pub struct Site {
 pub async fn fetch_site() -> Result<Site, Problem> {
     // Both at once: neither waits on the other.
     let (index, settings) = futures::join!(fetch_content(load::INDEX), fetch::text("settings.json"));
-    let index = load::index(index?).map_err(|f| Problem::Findings(vec![f]))?;
+    let index_source = Source::new(load::INDEX, index?);
+    let index = load::index(index_source.text.clone()).map_err(|f| Problem::Findings(vec![f]))?;
     let (settings, mut settings_findings, source) = match settings {
         Ok(text) => {
             let source = Source::new("settings.json", text);
@@ -61,7 +67,15 @@ pub async fn fetch_site() -> Result<Site, Problem> {
         }
         None => index.guides.clone(),
     };
-    Ok(Site { settings: Arc::new(settings), settings_findings, index: Arc::new(index), shown: Arc::new(shown) })
+    // A contact value the help box leaves out is told here, where the organisation sees it.
+    settings_findings.extend(index.guides.iter().flat_map(|entry| check::support_findings(&index_source, entry)));
+    Ok(Site {
+        settings: Arc::new(settings),
+        settings_findings,
+        index: Arc::new(index),
+        index_source: Arc::new(index_source),
+        shown: Arc::new(shown),
+    })
 }
 
 /// A loaded guide with its index entry.
@@ -72,13 +86,15 @@ pub struct LoadedGuide {
     pub missing_lang: Option<Lang>,
     /// The step codes' numbers, worked out once per guide.
     pub numbers: code::Numbers,
+    /// The checker's warnings: the guide shows, and the helpdesk page lists them.
+    pub warnings: Vec<Finding>,
 }
 
 impl LoadedGuide {
     /// A loaded guide with its step numbers.
     pub fn new(entry: GuideEntry, loaded: veiviser_guide::check::Loaded, missing_lang: Option<Lang>) -> LoadedGuide {
         let numbers = code::Numbers::of(&loaded.guide);
-        LoadedGuide { entry, loaded, missing_lang, numbers }
+        LoadedGuide { entry, loaded, missing_lang, numbers, warnings: Vec::new() }
     }
 
     /// The step code of `step` (`MRS-417`).
@@ -99,12 +115,26 @@ impl LoadedGuide {
 /// anew (a reload does, so edited content still shows at once). Provided by the
 /// shell; the views take it where they start a fetch.
 #[derive(Clone, Copy)]
-pub struct Guides(StoredValue<HashMap<(String, Lang), Arc<LoadedGuide>>, LocalStorage>);
+pub struct Guides(
+    StoredValue<HashMap<(String, Lang), Arc<LoadedGuide>>, LocalStorage>,
+    /// The index file the guides are checked against (set once the site is read).
+    StoredValue<Option<Arc<Source>>, LocalStorage>,
+);
 
 impl Guides {
     /// Makes an empty store available to the views of this page.
     pub fn provide() {
-        provide_context(Guides(StoredValue::new_local(HashMap::new())));
+        provide_context(Guides(StoredValue::new_local(HashMap::new()), StoredValue::new_local(None)));
+    }
+
+    /// Records the index file, so a wrong `start` is reported in it.
+    pub fn set_index_source(self, source: Arc<Source>) {
+        self.1.set_value(Some(source));
+    }
+
+    /// The index file (an empty one before the site is read: positions then fall to 1:1).
+    fn index_source(self) -> Arc<Source> {
+        self.1.try_get_value().flatten().unwrap_or_else(|| Arc::new(Source::new(load::INDEX, "")))
     }
 
     /// The page's store.
@@ -128,21 +158,19 @@ pub async fn fetch_guide(guides: Guides, index: Arc<Index>, id: String, lang: La
     if let Some(guide) = guides.cached(&key) {
         return Ok(guide);
     }
-    let entry = index.guide(&id).ok_or_else(|| Problem::Fetch {
-        path: format!("content/{id}.{}.md", lang.code()),
-        reason: format!("the guide index has no guide `{id}`"),
-    })?;
+    let index_source = guides.index_source();
+    let entry = index.guide(&id).ok_or_else(|| Problem::UnknownGuide(id.clone()))?;
     let shown = entry.language_for(lang.code());
     let missing_lang = (shown != lang.code()).then_some(lang);
     let path = entry.file(shown);
     let source = Source::new(path.clone(), fetch_content(&path).await?);
     let measure = Measure::start(&format!("veiviser:parse-check:{path}"));
-    let (loaded, findings) = load::guide(&index, entry, source);
+    let (loaded, findings) = load::guide(&index, &index_source, entry, source);
     measure.end();
     if veiviser_guide::finding::has_errors(&findings) {
         return Err(Problem::Findings(findings));
     }
-    let guide = Arc::new(LoadedGuide::new(entry.clone(), loaded, missing_lang));
+    let guide = Arc::new(LoadedGuide { warnings: findings, ..LoadedGuide::new(entry.clone(), loaded, missing_lang) });
     guides.keep(key, Arc::clone(&guide));
     Ok(guide)
 }
@@ -153,15 +181,27 @@ pub fn use_guide(index: Arc<Index>, id: String, lang: Lang) -> LocalResource<Res
     LocalResource::new(move || fetch_guide(guides, Arc::clone(&index), id.clone(), lang))
 }
 
+/// One guide of the index as the pages that cover them all get it: loaded, or
+/// what is wrong with it. Each guide stands alone: one broken guide is named in
+/// its place and the others show whole.
+#[derive(Clone)]
+pub struct Each {
+    pub entry: GuideEntry,
+    pub guide: Result<Arc<LoadedGuide>, Problem>,
+}
+
 /// Every guide of the index in language `lang` (or each guide's own), fetched at
 /// once, for the helpdesk page and search.
-pub fn use_all(index: Arc<Index>, lang: Lang) -> LocalResource<Result<Arc<Vec<Arc<LoadedGuide>>>, Problem>> {
+pub fn use_all(index: Arc<Index>, lang: Lang) -> LocalResource<Arc<Vec<Each>>> {
     let guides = Guides::get();
     LocalResource::new(move || {
         let index = Arc::clone(&index);
         async move {
-            let fetches = index.guides.iter().map(|entry| fetch_guide(guides, Arc::clone(&index), entry.id.clone(), lang));
-            futures::future::join_all(fetches).await.into_iter().collect::<Result<Vec<_>, _>>().map(Arc::new)
+            let fetches = index.guides.iter().map(|entry| {
+                let fetch = fetch_guide(guides, Arc::clone(&index), entry.id.clone(), lang);
+                async move { Each { entry: entry.clone(), guide: fetch.await } }
+            });
+            Arc::new(futures::future::join_all(fetches).await)
         }
     })
 }

@@ -65,8 +65,12 @@ pub fn Shell(main: Main) -> impl IntoView {
         }
     });
     let port = Signal::derive(move || settings().map_or(veiviser_api::DEFAULT_PORT, |s| s.settings.helper_port));
-    Helper::provide(port);
+    let live_check = Signal::derive(move || settings().is_none_or(|s| s.settings.live_check));
+    Helper::provide(port, live_check);
     content::Guides::provide();
+    let guides = content::Guides::get();
+    let support = Signal::derive(move || settings().and_then(|s| s.settings.support.clone()));
+    provide_context(problem::OrganisationSupport(support));
     view! {
         <a class="skip-link" href="#main">{move || lang.get().texts().skip_to_content}</a>
         <header class="site-header">
@@ -84,6 +88,7 @@ pub fn Shell(main: Main) -> impl IntoView {
                     None => loading::loading(lang),
                     Some(Err(content_problem)) => problem::problem(content_problem, lang),
                     Some(Ok(site)) => {
+                        guides.set_index_source(site.index_source);
                         let support = site.settings.support.clone();
                         main(Context { index: site.index, shown: site.shown, place, lang, support })
                     }

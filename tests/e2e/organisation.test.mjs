@@ -2,7 +2,7 @@
 // guides in settings.json; a broken file is explained on the page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { SITE, launch, watchedPage } from './browser.mjs';
+import { SITE, allowedContext, launch, watchedPage } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -86,4 +86,63 @@ test('a guide that links to a guide the organisation hid still loads: its links 
   const webcert = page.getByRole('link', { name: 'Webcert' });
   assert.match(await webcert.getAttribute('href'), /guide\.html\?guide=webcert$/);
   assert.deepEqual(problems, []);
+});
+
+test('public holidays close "open now": Helseregister on Christmas Day, the organisation on its own closed days', async () => {
+  const { page, problems } = await withSettings(JSON.stringify({
+    support: {
+      name: 'Helse Vest IKT', phone: '+47 55 97 64 40',
+      hours: [{ days: 'mon-sun', open: '00:00', close: '24:00' }], closed: ['12-23'],
+    },
+  }));
+  // Friday 25 December 2026, 10:00 in Oslo: a weekday within Helseregister's hours.
+  await page.clock.setFixedTime(new Date('2026-12-25T09:00:00Z'));
+  await page.goto(`${SITE}guide.html?guide=helseregister`);
+  const help = page.locator('aside.help');
+  await help.waitFor();
+  const text = await help.innerText();
+  assert.match(text, /Stengt nå\. Åpner mandag kl\. 08:00\./, text);
+  assert.doesNotMatch(text, /Åpent nå/, 'the organisation, in Oslo too, is closed on 1. and 2. juledag');
+  assert.match(text, /Stengt nå\. Åpner søndag kl\. 00:00\./, text);
+  // Wednesday 23 December: Helseregister is open; the organisation is closed on its own closed day.
+  await page.clock.setFixedTime(new Date('2026-12-23T09:00:00Z'));
+  await page.reload();
+  await help.waitFor();
+  assert.match(await help.innerText(), /Åpent nå, til 15:30\./);
+  assert.match(await page.locator('.support').innerText(), /Stengt nå\. Åpner torsdag kl\. 00:00\./);
+  assert.deepEqual(problems, []);
+});
+
+test('with "live_check": false, card steps show no live panel and never ask the helper', async () => {
+  const { page, problems } = await withSettings(JSON.stringify({ live_check: false }));
+  const asked = [];
+  page.on('request', (request) => { if (request.url().startsWith('http://127.0.0.1:17320')) asked.push(request.url()); });
+  await page.goto(`${SITE}guide.html?guide=mrs&step=sett-inn-kort&a=hvordan.sett-inn-kort`);
+  await page.locator('aside.help').waitFor();
+  assert.equal(await page.locator('section.live').count(), 0);
+  assert.equal(await page.locator('.warning').count(), 0, await page.locator('main').innerText());
+  assert.deepEqual(asked, []);
+  assert.deepEqual(problems, []);
+});
+
+test('the help link of a card step lands on the install text at once', async () => {
+  // A port no helper listens on: the helper is "not running"; the user has allowed the site to ask.
+  const { page } = await watchedPage(await allowedContext(browser));
+  await page.route('**/settings.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify({ helper_port: 17999 }) }));
+  await page.goto(`${SITE}guide.html?guide=mrs&step=sett-inn-kort&a=hvordan.sett-inn-kort`);
+  const how = page.getByRole('link', { name: 'Slik installerer og starter du hjelpeprogrammet' });
+  await how.waitFor();
+  await how.click();
+  await page.waitForURL(/page=diagnostics/);
+  await page.locator('#install').waitFor();
+  assert.match(await page.locator('#install').innerText(), /Slik installerer og starter du hjelpeprogrammet/);
+  await page.getByText(/Hjelpeprogrammet \(veiviser-helper\) installeres vanligvis av IT-avdelingen/).waitFor({ timeout: 2000 });
+
+  // Before the browser lets the page ask the helper (it waits for a click), the install text is there too.
+  const fresh = await withSettings(JSON.stringify({ helper_port: 17999 }));
+  await fresh.page.goto(`${SITE}tools.html?page=diagnostics#install`);
+  await fresh.page.locator('h1').first().waitFor();
+  const live = await fresh.page.locator('section.live').innerText();
+  await fresh.page.getByText(/Hjelpeprogrammet \(veiviser-helper\) installeres vanligvis av IT-avdelingen/).waitFor({ timeout: 2000 });
+  assert.doesNotMatch(live, /installeres vanligvis/, `the live section says: ${live}`);
 });

@@ -22,7 +22,8 @@ pub fn draw(request: &Request) -> Result<String, String> {
         let path: PathBuf = request.dir.join(name);
         std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))
     };
-    let index = load::index(read(load::INDEX)?).map_err(|f| f.to_string())?;
+    let index_text = read(load::INDEX)?;
+    let index = load::index(index_text.clone()).map_err(|f| f.to_string())?;
     let entry = index.guide(request.guide).ok_or_else(|| {
         let known: Vec<&str> = index.guides.iter().map(|g| g.id.as_str()).collect();
         format!("no guide `{}` in index.json (there are: {})", request.guide, known.join(", "))
@@ -43,7 +44,7 @@ pub fn draw(request: &Request) -> Result<String, String> {
             .ok_or_else(|| format!("guide `{}` lists no languages", entry.id))?,
     };
     let file = entry.file(lang);
-    let (loaded, findings) = load::guide(&index, entry, Source::new(file.clone(), read(&file)?));
+    let (loaded, findings) = load::guide(&index, &Source::new(load::INDEX, index_text), entry, Source::new(file.clone(), read(&file)?));
     let guide = loaded.guide;
     // A guide with mistakes is still drawn (the drawing helps to find them), but say so.
     for finding in &findings {
@@ -63,6 +64,7 @@ pub fn draw(request: &Request) -> Result<String, String> {
         code: Some(&code),
         start: Some(&entry.start),
         legend: true,
+        words: None,
     };
     Ok(graph::svg(&layout, &guide, &options))
 }

@@ -208,9 +208,55 @@ fn a_guide_with_no_support_contact_and_a_contact_with_a_wrong_number() {
         "wrong-support",
         &[("index.json", &wrong), ("g.nb.md", &guide("## A {#a .done}\n"))],
         &[
-            "index.json:1:20: error: support of guide `g`: phone `ring oss` may hold only digits, spaces, + - ( )",
-            r#"index.json:1:20: error: support of guide `g`: a contact needs a phone, an e-mail or a web page (or "local_it": true)"#,
+            "index.json:1:138: error: support of guide `g`: phone `ring oss` must be one number of digits, spaces, + - ( ), then after a comma how to get through, for example `22 00 00 00, tast 2`",
         ],
+    );
+}
+
+#[test]
+fn each_wrong_contact_value_is_reported_at_its_own_line() {
+    let support = r#"[
+ {"name": "A", "phone": "22 00 00 00, tast 2"},
+ {"name": "B", "phone": "22 00 00 00 / 23 00 00 00",
+  "web": "nhn.no",
+  "hours": [{"days": "mon-fri", "open": "08:00", "close": "25:30"}]}]"#;
+    let index = INDEX.replace(r#"[{"local_it": true}]"#, support);
+    assert_finds(
+        "contact-values",
+        &[("index.json", &index), ("g.nb.md", &guide("## A {#a .done}\n"))],
+        &[
+            r#"index.json:3:16: error: support of guide `g`: phone `22 00 00 00 / 23 00 00 00` holds two numbers: give each its own contact, with an "about" that says what it is for"#,
+            "index.json:4:3: error: support of guide `g`: web `nhn.no` must be an address starting with https:// or http://",
+            "index.json:5:3: error: support of guide `g`: times `08:00`–`25:30` must be HH:MM, for example 08:00",
+        ],
+    );
+}
+
+#[test]
+fn a_wrong_start_is_reported_in_the_index() {
+    let index = INDEX.replace(r#""start": "a""#, "\n \"start\": \"aa\"");
+    assert_finds(
+        "wrong-start",
+        &[("index.json", &index), ("g.nb.md", &guide("## A {#a .done}\n"))],
+        &["index.json:2:2: error: the start step `aa` does not exist in g.nb.md"],
+    );
+}
+
+#[test]
+fn front_matter_without_its_closing_fence() {
+    assert_finds(
+        "unclosed-front",
+        &[("g.nb.md", "---\ntitle: G\nlang: nb\n\n## A {#a .done}\n")],
+        &["g.nb.md:1:1: error: the front matter opened here has no closing `---`: end it with a line of three dashes before the first step"],
+    );
+}
+
+#[test]
+fn a_mistyped_step_id_is_one_finding() {
+    assert_finds(
+        "mistyped-id",
+        &[("g.nb.md", &guide("## A {#a}\n\n[PIN](#pin)\n\n## PIN {#pni}\n\n[B](#b)\n\n## B {#b .done}\n"))],
+        &["g.nb.md:7:1: error: link to `#pin`, but this guide has no step with that id (did you mean `#pni`?)"],
     );
 }
 
@@ -233,4 +279,16 @@ fn an_end_that_names_no_help_unless_it_is_done() {
     );
     let helped = stuck.replace("Det gikk ikke.", "Ring [NHN kundesenter](tel:+4724200000).");
     assert_finds("helped-end", &[("g.nb.md", &guide(&helped))], &[]);
+}
+
+#[test]
+fn a_linked_file_that_does_not_exist_and_one_that_does() {
+    assert_finds(
+        "pdf",
+        &[
+            ("g.nb.md", &guide("## A {#a .done}\n\nFyll ut [skjemaet](skjema.pdf#side=2) og [veilederen](veileder.pdf).\n")),
+            ("veileder.pdf", "%PDF-1.4\n"),
+        ],
+        &["g.nb.md:7:9: error: file `skjema.pdf` does not exist in the content folder"],
+    );
 }

@@ -25,8 +25,16 @@ pub struct Context<'a> {
     pub file_exists: &'a dyn Fn(&str) -> Option<bool>,
 }
 
+/// The step a guide starts at, and where that is written (the index's `"start"`),
+/// so a wrong start is reported in the file that names it.
+pub struct Start<'a> {
+    pub id: &'a str,
+    pub path: &'a str,
+    pub at: (usize, usize),
+}
+
 /// Checks one guide on its own: ids, links, reachability from `start`, dead ends, circles.
-pub fn check_guide(loaded: &Loaded, start: &str, context: &Context) -> Vec<Finding> {
+pub fn check_guide(loaded: &Loaded, start: &Start, context: &Context) -> Vec<Finding> {
     let Loaded { source, guide } = loaded;
     let at = |offset: usize| source.position(offset);
     let path = source.path.as_str();
@@ -51,11 +59,23 @@ pub fn check_guide(loaded: &Loaded, start: &str, context: &Context) -> Vec<Findi
         }
     }
 
+    let unreached = match guide.step(start.id) {
+        Some(_) => unreached(guide, start.id),
+        None => Vec::new(),
+    };
+    // A step whose id is one slip away from a broken link is most likely what the
+    // link meant: the link's finding names it, and the step is not reported again.
+    let mut meant: HashSet<&str> = HashSet::new();
     for step in &guide.steps {
         for link in &step.links {
             let message = match &link.target {
                 Target::Step(id) if guide.step(id).is_none() => {
-                    Some(format!("link to `#{id}`, but this guide has no step with that id"))
+                    let near = unreached.iter().map(|u| u.root).find(|root| near_miss(id, root));
+                    meant.extend(near);
+                    Some(match near {
+                        Some(root) => format!("link to `#{id}`, but this guide has no step with that id (did you mean `#{root}`?)"),
+                        None => format!("link to `#{id}`, but this guide has no step with that id"),
+                    })
                 }
                 Target::Guide { guide: other, step: target } if !(context.guide_exists)(other, target.as_deref()) => {
                     Some(match target {
@@ -114,18 +134,25 @@ pub fn check_guide(loaded: &Loaded, start: &str, context: &Context) -> Vec<Findi
         }
     }
 
-    match guide.step(start) {
-        None => findings.push(Finding::error(path, (1, 1), format!("the start step `{start}` does not exist in this guide"))),
+    match guide.step(start.id) {
+        None => findings.push(Finding::error(
+            start.path,
+            start.at,
+            format!("the start step `{}` does not exist in {}", start.id, loaded.source.path),
+        )),
         Some(_) => {
-            let reached = reachable(guide, start);
-            for step in guide.steps.iter().filter(|s| !reached.contains(s.id.as_str())) {
-                findings.push(Finding::error(
-                    path,
-                    at(step.offset),
-                    format!("step `{}` cannot be reached from the start `{start}`", step.id),
-                ));
+            for region in unreached.iter().filter(|u| !meant.contains(u.root)) {
+                let step = guide.step(region.root).expect("a region's root is a step");
+                let message = match region.behind {
+                    0 => format!("step `{}` cannot be reached from the start `{}`", step.id, start.id),
+                    n => format!(
+                        "step `{}` cannot be reached from the start `{}` (nor can the {n} step(s) only it leads to)",
+                        step.id, start.id
+                    ),
+                };
+                findings.push(Finding::error(path, at(step.offset), message));
             }
-            findings.extend(circles(loaded, start));
+            findings.extend(circles(loaded, start.id));
         }
     }
     findings.extend(check_codes(loaded));
@@ -195,6 +222,51 @@ pub fn reachable<'g>(guide: &'g Guide, start: &str) -> HashSet<&'g str> {
         stack.extend(step.ways_within().filter_map(|(_, id)| by_id.get(id).copied()));
     }
     seen
+}
+
+/// Steps the start does not reach, as regions: a root (a step no other unreached
+/// step leads to, or the first of a circle of them) and how many more it alone leads to.
+/// One missing link leaves a whole branch behind; that is one finding, not one per step.
+struct Unreached<'g> {
+    root: &'g str,
+    behind: usize,
+}
+
+fn unreached<'g>(guide: &'g Guide, start: &str) -> Vec<Unreached<'g>> {
+    let reached = reachable(guide, start);
+    let lost: Vec<&crate::guide::Step> = guide.steps.iter().filter(|s| !reached.contains(s.id.as_str())).collect();
+    let led_to: HashSet<&str> = lost
+        .iter()
+        .flat_map(|s| s.ways_within().map(|(_, id)| id).filter(move |id| *id != s.id))
+        .collect();
+    let mut covered: HashSet<&str> = HashSet::new();
+    let mut regions = Vec::new();
+    // Roots first (in document order), then whatever circles remain.
+    let roots = lost.iter().filter(|s| !led_to.contains(s.id.as_str())).chain(lost.iter());
+    for root in roots {
+        if covered.contains(root.id.as_str()) {
+            continue;
+        }
+        let from_root: HashSet<&str> = reachable(guide, &root.id).into_iter().filter(|id| !reached.contains(id)).collect();
+        let behind = from_root.iter().filter(|id| **id != root.id && !covered.contains(*id)).count();
+        covered.extend(from_root);
+        regions.push(Unreached { root: &root.id, behind });
+    }
+    regions
+}
+
+/// True when `a` and `b` differ by one typing slip: one letter added, left out,
+/// changed, or two neighbours swapped.
+fn near_miss(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a == b {
+        return false;
+    }
+    let common_start = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let common_end = a[common_start..].iter().rev().zip(b[common_start..].iter().rev()).take_while(|(x, y)| x == y).count();
+    let (rest_a, rest_b) = (a.len() - common_start - common_end, b.len() - common_start - common_end);
+    let swapped = rest_a == 2 && rest_b == 2 && a[common_start] == b[common_start + 1] && a[common_start + 1] == b[common_start];
+    (rest_a <= 1 && rest_b <= 1) || swapped
 }
 
 fn ids(guide: &Guide) -> HashMap<&str, usize> {
@@ -268,8 +340,15 @@ pub fn check_all(
     let mut findings = Vec::new();
     for loaded in guides {
         let entry = index.guide(&loaded.guide.id);
-        let start = entry.map(|e| e.start.as_str()).or_else(|| loaded.guide.steps.first().map(|s| s.id.as_str()));
-        findings.extend(check_guide(loaded, start.unwrap_or(""), &context));
+        let start = match entry {
+            Some(entry) => start_of(index_source, entry),
+            None => Start {
+                id: loaded.guide.steps.first().map_or("", |s| s.id.as_str()),
+                path: &loaded.source.path,
+                at: (1, 1),
+            },
+        };
+        findings.extend(check_guide(loaded, &start, &context));
         match entry {
             None => findings.push(Finding::warning(
                 &loaded.source.path,
@@ -287,6 +366,11 @@ pub fn check_all(
     findings.extend(check_index(index_source, index, guides));
     findings.extend(check_translations(guides));
     findings
+}
+
+/// The start of `entry`, as the index file `source` writes it.
+pub fn start_of<'a>(source: &'a Source, entry: &'a crate::index::GuideEntry) -> Start<'a> {
+    Start { id: &entry.start, path: &source.path, at: Index::position(source, &entry.id, "start") }
 }
 
 /// Every guide and language the index names must have its file.
@@ -328,11 +412,7 @@ fn check_index(source: &Source, index: &Index, guides: &[Loaded]) -> Vec<Finding
                 ),
             ));
         }
-        for contact in &entry.support {
-            for problem in contact.problems().into_iter().map(|(_, problem)| problem).chain(contact.unreachable()) {
-                findings.push(Finding::error(&source.path, at, format!("support of guide `{}`: {problem}", entry.id)));
-            }
-        }
+        findings.extend(support_findings(source, entry));
         // Step codes start with the prefix, so two guides with one prefix make codes ambiguous.
         let prefix = code::prefix(entry);
         if let Some(other) = prefixes.insert(prefix.clone(), entry.id.as_str()).filter(|other| *other != entry.id) {
@@ -341,6 +421,28 @@ fn check_index(source: &Source, index: &Index, guides: &[Loaded]) -> Vec<Finding
                 at,
                 format!("guide `{}` has the code prefix `{prefix}`, which guide `{other}` already has: give one of them another \"code\"", entry.id),
             ));
+        }
+    }
+    findings
+}
+
+/// Every wrong value in the support contacts of `entry`, at its line in the index:
+/// the site leaves such a value out, so the author must hear of it.
+pub fn support_findings(source: &Source, entry: &crate::index::GuideEntry) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for (k, contact) in entry.support.iter().enumerate() {
+        let problems = contact.problems();
+        // A contact whose every way is wrong is told by those findings; "needs a phone" would repeat them.
+        let unreachable = contact.unreachable().filter(|_| problems.is_empty());
+        for (field, problem) in problems {
+            // The key of this contact: the earlier contacts that have it come first.
+            let nth = entry.support[..k].iter().filter(|c| c.has(field)).count();
+            let at = source.position(Index::offset(source, &entry.id, field, nth));
+            findings.push(Finding::error(&source.path, at, format!("support of guide `{}`: {problem}", entry.id)));
+        }
+        if let Some(problem) = unreachable {
+            let at = Index::position(source, &entry.id, "support");
+            findings.push(Finding::error(&source.path, at, format!("support of guide `{}`: {problem}", entry.id)));
         }
     }
     findings
@@ -422,8 +524,40 @@ mod tests {
         let source = Source::new("g.nb.md", format!("---\ntitle: G\nlang: nb\n---\n{body}"));
         let (guide, mut findings) = parse(&source);
         let context = Context { guide_exists: &|g, _| g == "other", file_exists: &|f| Some(f == "bilde.png") };
-        findings.extend(check_guide(&Loaded { source, guide }, "a", &context));
+        let start = Start { id: "a", path: "index.json", at: (3, 14) };
+        findings.extend(check_guide(&Loaded { source, guide }, &start, &context));
+        crate::finding::sort(&mut findings);
         findings.iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn a_wrong_start_is_reported_in_the_index_that_names_it() {
+        assert_eq!(
+            check_text("## B {#b .done}\n"),
+            ["index.json:3:14: error: the start step `a` does not exist in g.nb.md"]
+        );
+    }
+
+    #[test]
+    fn a_mistyped_id_is_one_finding_that_names_what_was_meant_not_a_trail_of_unreachable_steps() {
+        let findings = check_text(
+            "## A {#a}\n\n[PIN](#pin)\n\n## PIN {#pni}\n\n[C](#c)\n\n## C {#c}\n\n[D](#d)\n\n## D {#d .done}\n",
+        );
+        assert_eq!(findings, ["g.nb.md:7:1: error: link to `#pin`, but this guide has no step with that id (did you mean `#pni`?)"]);
+    }
+
+    #[test]
+    fn a_branch_nothing_leads_to_is_one_finding_at_its_first_step() {
+        let findings = check_text(
+            "## A {#a .done}\n\n## B {#b}\n\n[C](#c)\n\n## C {#c}\n\n- [B](#b)\n- [D](#d)\n\n## D {#d .done}\n\n## E {#e .loop}\n\n[F](#f)\n\n## F {#f .loop}\n\n[E](#e)\n",
+        );
+        assert_eq!(
+            findings,
+            [
+                "g.nb.md:7:1: error: step `b` cannot be reached from the start `a` (nor can the 2 step(s) only it leads to)",
+                "g.nb.md:18:1: error: step `e` cannot be reached from the start `a` (nor can the 1 step(s) only it leads to)",
+            ]
+        );
     }
 
     #[test]
@@ -446,6 +580,12 @@ mod tests {
     fn a_step_without_way_on_is_a_dead_end_unless_marked_end() {
         let findings = check_text("## A {#a}\n\n[Videre](#b)\n\n## B {#b}\n\nSlutt.\n");
         assert_eq!(findings, ["g.nb.md:9:1: error: step `b` is a dead end: add a link on, or mark it as an end with {#b .end}"]);
+    }
+
+    #[test]
+    fn one_slip_is_a_near_miss() {
+        assert!(near_miss("pin", "pni") && near_miss("pin", "pinn") && near_miss("pin", "pn") && near_miss("pin", "pun"));
+        assert!(!near_miss("pin", "pin") && !near_miss("pin", "puk") && !near_miss("start", "slutt"));
     }
 
     #[test]

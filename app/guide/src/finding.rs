@@ -50,3 +50,10 @@ impl fmt::Display for Finding {
 pub fn has_errors(findings: &[Finding]) -> bool {
     findings.iter().any(|f| f.severity == Severity::Error)
 }
+
+/// Sorts findings by file and position (the order an author fixes them in), and
+/// drops a finding given twice.
+pub fn sort(findings: &mut Vec<Finding>) {
+    findings.sort_by(|a, b| (&a.path, a.line, a.col, &a.message).cmp(&(&b.path, b.line, b.col, &b.message)));
+    findings.dedup();
+}

@@ -16,7 +16,7 @@
 mod order;
 pub mod svg;
 
-pub use svg::{svg, SvgOptions};
+pub use svg::{svg, SvgOptions, Words};
 
 use std::collections::HashMap;
 

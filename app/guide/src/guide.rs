@@ -251,6 +251,7 @@ pub fn parse(source: &Source) -> (Guide, Vec<Finding>) {
         by_id: HashMap::new(),
     };
     let mut h1_title = None;
+    let mut has_front = false;
 
     for block in top_level_blocks(&events) {
         let (first, range) = &block[0];
@@ -265,6 +266,7 @@ pub fn parse(source: &Source) -> (Guide, Vec<Finding>) {
                     .unwrap_or(("", range.start));
                 guide.front = frontmatter::parse(source, text, offset, &mut findings);
                 guide.front.offset = range.start;
+                has_front = true;
             }
             Event::Start(Tag::Heading { level: HeadingLevel::H2, id, classes, attrs }) => {
                 let title = plain_text(block);
@@ -339,11 +341,25 @@ pub fn parse(source: &Source) -> (Guide, Vec<Finding>) {
     }
 
     let at_top = source.position(guide.front.offset);
+    // A `---` that opens front matter and none that closes it: Markdown reads the
+    // fields as text, so say that, not that `title` and `lang` are missing.
+    let unclosed = !has_front && source.text.lines().next().is_some_and(|line| line.trim_end() == "---");
+    if unclosed {
+        findings.push(Finding::error(
+            &source.path,
+            (1, 1),
+            "the front matter opened here has no closing `---`: end it with a line of three dashes before the first step",
+        ));
+        guide.lang = lang_of(&source.path).unwrap_or_default().to_owned();
+        guide.title = h1_title.clone().unwrap_or_default();
+    }
     match guide.front.get("title").map(str::to_owned).or(h1_title) {
+        _ if unclosed => {}
         Some(title) => guide.title = title,
         None => findings.push(Finding::error(&source.path, at_top, "the guide has no `title` in its front matter")),
     }
     match guide.front.field("lang") {
+        _ if unclosed => {}
         Some(field) => {
             guide.lang = field.value.clone();
             if let Some(file_lang) = lang_of(&source.path).filter(|l| *l != field.value) {

@@ -69,6 +69,31 @@ impl Index {
     }
 }
 
+impl Index {
+    /// Where guide `id`'s `field` is written in the index file (its key), else
+    /// where the guide's entry starts, else the top: serde keeps no positions.
+    pub fn position(source: &Source, id: &str, field: &str) -> (usize, usize) {
+        source.position(Index::offset(source, id, field, 0))
+    }
+
+    /// Byte offset of the `nth` `field` key in guide `id`'s entry (see [`Index::position`]).
+    pub fn offset(source: &Source, id: &str, field: &str, nth: usize) -> usize {
+        let text = &source.text;
+        let quoted = format!("\"{id}\"");
+        // The entry starts where its id is the value of "id".
+        let Some(entry) = text.match_indices(&quoted).map(|(i, _)| i).find(|&i| text[..i].trim_end().ends_with(':') && {
+            let before = text[..i].trim_end().trim_end_matches(':').trim_end();
+            before.ends_with("\"id\"")
+        }) else {
+            return 0;
+        };
+        // The entry's own text runs to the next entry's "id" key at the same depth (roughly: the next `"id"`).
+        let end = text[entry + quoted.len()..].find("\"id\"").map_or(text.len(), |i| entry + quoted.len() + i);
+        let key = format!("\"{field}\"");
+        text[entry..end].match_indices(&key).nth(nth).map_or(entry, |(i, _)| entry + i)
+    }
+}
+
 /// Writes an index as pretty JSON (for tools that add guides).
 pub fn to_json(index: &Index) -> Result<String, serde_json::Error> {
     serde_json::to_string_pretty(index)

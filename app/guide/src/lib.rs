@@ -10,6 +10,7 @@ pub mod finding;
 pub mod frontmatter;
 pub mod graph;
 pub mod guide;
+pub mod holiday;
 pub mod index;
 pub mod it_kit;
 pub mod journey;

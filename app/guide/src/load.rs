@@ -7,7 +7,7 @@
 //! hide is filtered from what the start page shows, never from what is proven.
 
 use crate::check::{self, Loaded};
-use crate::finding::Finding;
+use crate::finding::{self, Finding};
 use crate::guide;
 use crate::index::{self, GuideEntry, Index};
 use crate::source::Source;
@@ -31,12 +31,14 @@ pub fn index(text: impl Into<String>) -> Result<Index, Finding> {
 
 /// Parses guide file `source` of `entry` and checks it on its own, as the page
 /// does with the one guide it shows. Links to other guides are proven against
-/// the whole `index`; `veiviser check` proves their steps too.
-pub fn guide(index: &Index, entry: &GuideEntry, source: Source) -> (Loaded, Vec<Finding>) {
+/// the whole `index` (read from `index_source`, where a wrong start is reported);
+/// [`all`] proves their steps too. Findings are sorted by file and position.
+pub fn guide(index: &Index, index_source: &Source, entry: &GuideEntry, source: Source) -> (Loaded, Vec<Finding>) {
     let (guide, mut findings) = guide::parse(&source);
     let loaded = Loaded { source, guide };
     let context = check::Context { guide_exists: &|other, _| index.guide(other).is_some(), file_exists: &|_| None };
-    findings.extend(check::check_guide(&loaded, &entry.start, &context));
+    findings.extend(check::check_guide(&loaded, &check::start_of(index_source, entry), &context));
+    finding::sort(&mut findings);
     (loaded, findings)
 }
 
@@ -64,7 +66,7 @@ pub fn all(index_text: String, files: Vec<Source>, file_exists: &dyn Fn(&str) ->
             None
         }
     };
-    findings.sort_by(|a, b| (&a.path, a.line, a.col).cmp(&(&b.path, b.line, b.col)));
+    finding::sort(&mut findings);
     Content { index_source, index, guides, findings }
 }
 
@@ -112,7 +114,7 @@ mod tests {
     fn a_guide_is_checked_against_the_whole_index() {
         let index = index(INDEX_TEXT).unwrap();
         let entry = index.guide("a").unwrap();
-        let (loaded, findings) = guide(&index, entry, source("a.nb.md", "## S {#s}\n\n[Videre](hidden.nb.md)\n"));
+        let (loaded, findings) = guide(&index, &Source::new(INDEX, INDEX_TEXT), entry, source("a.nb.md", "## S {#s}\n\n[Videre](hidden.nb.md)\n"));
         assert!(findings.is_empty(), "{findings:?}");
         assert_eq!(loaded.guide.id, "a");
     }

@@ -15,17 +15,41 @@ use crate::support::Contact;
 pub const DEFAULT_BRAND: &str = "#1f4e79";
 pub const DEFAULT_LINK: &str = "#1d5fa3";
 
-/// The file as written; every field optional.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// The keys of the file, for the finding about one that is not among them.
+const KEYS: &str = "name, logo, colours, support, helper_port, live_check, guides, default_language";
+
+/// The file as written, each key read on its own.
+#[derive(Debug, Default)]
 struct File {
     name: Option<String>,
     logo: Option<String>,
     colours: Option<Colours>,
     support: Option<Contact>,
     helper_port: Option<u32>,
+    live_check: Option<bool>,
     guides: Option<Vec<String>>,
     default_language: Option<String>,
+}
+
+impl File {
+    /// Reads the value of one key, or says what is wrong with it.
+    fn set(&mut self, key: &str, value: serde_json::Value) -> Result<(), String> {
+        fn read<T: serde::de::DeserializeOwned>(key: &str, value: serde_json::Value) -> Result<Option<T>, String> {
+            serde_json::from_value(value).map(Some).map_err(|e| format!("{key}: {e}; it is left out"))
+        }
+        match key {
+            "name" => self.name = read(key, value)?,
+            "logo" => self.logo = read(key, value)?,
+            "colours" => self.colours = read(key, value)?,
+            "support" => self.support = read(key, value)?,
+            "helper_port" => self.helper_port = read(key, value)?,
+            "live_check" => self.live_check = read(key, value)?,
+            "guides" => self.guides = read(key, value)?,
+            "default_language" => self.default_language = read(key, value)?,
+            _ => return Err(format!("unknown key `{key}`, left out (the keys are: {KEYS})")),
+        }
+        Ok(())
+    }
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -50,6 +74,8 @@ pub struct Settings {
     /// Guide ids to show, in order; `None`: all, in the index's order.
     pub guides: Option<Vec<String>>,
     pub default_language: Lang,
+    /// Whether card steps show what the helper sees; `false` where no helper is deployed.
+    pub live_check: bool,
 }
 
 impl Default for Settings {
@@ -63,17 +89,19 @@ impl Default for Settings {
             helper_port: veiviser_api::DEFAULT_PORT,
             guides: None,
             default_language: Lang::default(),
+            live_check: true,
         }
     }
 }
 
 
-/// Reads `settings.json`; each problem becomes a finding and the default is kept.
+/// Reads `settings.json`; each problem becomes a finding and the default is kept
+/// for that value only: a misspelt or unknown key costs that key, not the file.
 pub fn parse(source: &Source) -> (Settings, Vec<Finding>) {
     let mut findings = Vec::new();
     let mut settings = Settings::default();
-    let file: File = match serde_json::from_str(&source.text) {
-        Ok(file) => file,
+    let object: serde_json::Map<String, serde_json::Value> = match serde_json::from_str(&source.text) {
+        Ok(object) => object,
         Err(e) => {
             let at = (e.line().max(1), e.column().max(1));
             findings.push(Finding::error(&source.path, at, format!("the settings are not valid: {e}")));
@@ -83,6 +111,12 @@ pub fn parse(source: &Source) -> (Settings, Vec<Finding>) {
     // serde does not keep positions: point at the key's first occurrence.
     let at = |key: &str| source.position(source.text.find(&format!("\"{key}\"")).unwrap_or(0));
     let mut problem = |key: &str, message: String| findings.push(Finding::error(&source.path, at(key), message));
+    let mut file = File::default();
+    for (key, value) in object {
+        if let Err(message) = file.set(&key, value) {
+            problem(&key, message);
+        }
+    }
 
     if let Some(name) = file.name.filter(|n| !n.trim().is_empty()) {
         settings.name = name;
@@ -129,12 +163,16 @@ pub fn parse(source: &Source) -> (Settings, Vec<Finding>) {
         }
     }
     settings.guides = file.guides;
+    if let Some(live_check) = file.live_check {
+        settings.live_check = live_check;
+    }
     if let Some(support) = file.support {
         for (field, message) in support.problems() {
             problem(field, message);
         }
         settings.support = Some(support.without_problems());
     }
+    crate::finding::sort(&mut findings);
     (settings, findings)
 }
 
@@ -229,7 +267,7 @@ mod tests {
         assert!(findings[0].starts_with("settings.json:3:27: error: the settings are not valid"), "{findings:?}");
         let (s, findings) = read("{\"helper_port\": 80,\n \"default_language\": \"de\", \"colour\": 1}");
         assert_eq!(s.helper_port, veiviser_api::DEFAULT_PORT);
-        assert!(findings[0].contains("unknown field `colour`"), "{findings:?}");
+        assert!(findings.iter().any(|f| f.contains("unknown key `colour`")), "{findings:?}");
         let (_, findings) = read("{\"helper_port\": 80,\n \"default_language\": \"de\"}");
         assert_eq!(
             findings,
@@ -238,6 +276,34 @@ mod tests {
                 "settings.json:2:2: error: default_language `de` must be one of nb, sv, en",
             ]
         );
+    }
+
+    #[test]
+    fn an_unknown_or_wrong_key_costs_that_key_only_and_each_is_reported() {
+        let (s, findings) = read(
+            "{\"name\": \"Helse Nord IKT\",\n \"colour\": {\"brand\": \"#003b5c\"},\n \"helper_port\": \"17321\",\n \"langauge\": \"sv\",\n \"live_check\": false}",
+        );
+        assert_eq!(s.name, "Helse Nord IKT", "the rest of the file is kept");
+        assert!(!s.live_check);
+        assert_eq!(findings.len(), 3, "{findings:?}");
+        assert!(findings[0].starts_with("settings.json:2:2: error: unknown key `colour`, left out (the keys are: name, logo,"), "{findings:?}");
+        assert!(findings[1].starts_with("settings.json:3:2: error: helper_port: invalid type: string \"17321\""), "{findings:?}");
+        assert!(findings[2].starts_with("settings.json:4:2: error: unknown key `langauge`"), "{findings:?}");
+    }
+
+    #[test]
+    fn the_live_check_is_on_unless_turned_off() {
+        assert!(read("{}").0.live_check);
+        assert!(!read(r#"{"live_check": false}"#).0.live_check);
+        let (s, findings) = read(r#"{"live_check": "no"}"#);
+        assert!(s.live_check && findings[0].contains("live_check: invalid type"), "{findings:?}");
+    }
+
+    #[test]
+    fn the_organisations_closed_days_are_read_and_a_wrong_one_is_reported() {
+        let (s, findings) = read("{\"support\": {\"phone\": \"22 00 00 00\",\n \"closed\": [\"12-24\", \"24.12\"]}}");
+        assert_eq!(findings, ["settings.json:2:2: error: closed day `24.12` must be YYYY-MM-DD (one day) or MM-DD (every year), for example 12-24"]);
+        assert_eq!(s.support.unwrap().closed, ["12-24"]);
     }
 
     #[test]

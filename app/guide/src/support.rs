@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::holiday::{ClosedDay, Country, Date};
 use crate::index::Localized;
 
 /// The time zone opening hours are in unless a contact names another.
@@ -68,6 +69,9 @@ pub struct Contact {
     /// IANA time zone of the hours (default Europe/Oslo).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time_zone: Option<String>,
+    /// Days closed beyond the public holidays: `2026-12-24` once, `12-31` every year.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub closed: Vec<String>,
     /// The source names no contact: the step says to ask the local IT helpdesk.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub local_it: bool,
@@ -110,6 +114,9 @@ impl Contact {
             problems.push(("web", format!("web `{web}` must be an address starting with https:// or http://")));
         }
         problems.extend(self.hours.iter().filter_map(|h| hours(h).err()).map(|e| ("hours", e)));
+        for day in self.closed.iter().filter(|d| ClosedDay::parse(d).is_none()) {
+            problems.push(("closed", format!("closed day `{day}` must be YYYY-MM-DD (one day) or MM-DD (every year), for example 12-24")));
+        }
         if let Some(zone) = self.time_zone.as_deref().filter(|zone| !is_time_zone(zone)) {
             problems.push(("time_zone", format!("time_zone `{zone}` must be an IANA time zone, for example Europe/Oslo")));
         }
@@ -131,13 +138,39 @@ impl Contact {
             web: self.web.clone().filter(|w| is_web(w)),
             hours: self.hours.iter().filter(|h| hours(h).is_ok()).cloned().collect(),
             time_zone: self.time_zone.clone().filter(|zone| is_time_zone(zone)),
+            closed: self.closed.iter().filter(|d| ClosedDay::parse(d).is_some()).cloned().collect(),
             ..self.clone()
+        }
+    }
+
+    /// True when support is closed all of `date`: a public holiday of the country
+    /// of its time zone (Norway, Sweden), or one of its own closed days.
+    pub fn closed_on(&self, date: Date) -> bool {
+        Country::of_zone(self.zone()).is_some_and(|country| country.is_holiday(date))
+            || self.closed.iter().filter_map(|d| ClosedDay::parse(d)).any(|d| d.covers(date))
+    }
+
+    /// Open now, or when it opens next, at `now` in the contact's time zone.
+    pub fn open_at(&self, now: Now) -> Open {
+        open_at(&self.opening_hours(), now, &|date| self.closed_on(date))
+    }
+
+    /// True when the contact gives `field` (as [`Contact::problems`] names fields).
+    pub fn has(&self, field: &str) -> bool {
+        match field {
+            "phone" => self.phone.is_some(),
+            "email" => self.email.is_some(),
+            "web" => self.web.is_some(),
+            "hours" => !self.hours.is_empty(),
+            "time_zone" => self.time_zone.is_some(),
+            "closed" => !self.closed.is_empty(),
+            _ => false,
         }
     }
 
     /// The `tel:` link of the phone number.
     pub fn tel(&self) -> Option<String> {
-        self.phone.as_deref().map(|phone| format!("tel:{}", phone.replace([' ', '-', '(', ')'], "")))
+        self.phone.as_deref().map(|phone| format!("tel:{}", split_phone(phone).0.replace([' ', '-', '(', ')'], "")))
     }
 }
 
@@ -153,9 +186,33 @@ fn is_web(address: &str) -> bool {
     address.starts_with("https://") || address.starts_with("http://")
 }
 
+/// A phone line is one number, then, after a comma, how to get through
+/// (`22 00 00 00, tast 2`, `+46 8 123 45 00, ext. 12`); the link dials the number.
 fn phone_problem(phone: &str) -> Option<String> {
-    let ok = phone.chars().all(|c| c.is_ascii_digit() || " +-()".contains(c)) && phone.chars().any(|c| c.is_ascii_digit());
-    (!ok).then(|| format!("phone `{phone}` may hold only digits, spaces, + - ( )"))
+    let (number, through) = split_phone(phone);
+    let is_number = |text: &str| {
+        text.chars().all(|c| c.is_ascii_digit() || " +-()".contains(c)) && text.chars().filter(char::is_ascii_digit).count() >= 3
+    };
+    let digits = |text: &str| text.chars().filter(char::is_ascii_digit).count();
+    if is_number(number) && through.is_none_or(|t| !t.trim().is_empty() && digits(t) < 5) {
+        return None;
+    }
+    // Two numbers in one line: one link cannot dial both.
+    let groups = phone.split(|c: char| !(c.is_ascii_digit() || c == ' ' || c == '+' || c == '-')).filter(|g| digits(g) >= 5).count();
+    if groups >= 2 || digits(number) > 15 {
+        return Some(format!("phone `{phone}` holds two numbers: give each its own contact, with an \"about\" that says what it is for"));
+    }
+    Some(format!(
+        "phone `{phone}` must be one number of digits, spaces, + - ( ), then after a comma how to get through, for example `22 00 00 00, tast 2`"
+    ))
+}
+
+/// The number of a phone line and what follows its comma.
+fn split_phone(phone: &str) -> (&str, Option<&str>) {
+    match phone.split_once(',') {
+        Some((number, through)) => (number.trim(), Some(through.trim())),
+        None => (phone.trim(), None),
+    }
 }
 
 fn email_problem(email: &str) -> Option<String> {
@@ -191,14 +248,31 @@ pub enum Open {
     Closed { opens: Option<(u8, u32)> },
 }
 
-/// Open now, or when it opens next, for the support's hours.
-pub fn open_at(hours: &[Hours], weekday: u8, minute: u32) -> Open {
-    if let Some(h) = hours.iter().find(|h| h.days.contains(&weekday) && h.open <= minute && minute < h.close) {
-        return Open::Now { closes: h.close };
+/// A moment in a contact's time zone: the day and the minute after midnight.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Now {
+    pub date: Date,
+    pub minute: u32,
+}
+
+/// Open now, or when it opens next, for the support's hours; `closed` says which
+/// days it is closed all day (holidays), whatever the weekday.
+pub fn open_at(hours: &[Hours], now: Now, closed: &dyn Fn(Date) -> bool) -> Open {
+    let weekday = now.date.weekday();
+    let minute = now.minute;
+    if !closed(now.date) {
+        if let Some(h) = hours.iter().find(|h| h.days.contains(&weekday) && h.open <= minute && minute < h.close) {
+            return Open::Now { closes: h.close };
+        }
     }
-    // The next opening: later today, else on the following days.
-    for ahead in 0..8u8 {
-        let day = (weekday + ahead) % 7;
+    // The next opening: later today, else on the following days (Easter and
+    // Christmas can close a desk for five days running).
+    for ahead in 0..15u8 {
+        let date = now.date.plus(i64::from(ahead));
+        if closed(date) {
+            continue;
+        }
+        let day = date.weekday();
         let next = hours
             .iter()
             .filter(|h| h.days.contains(&day) && (ahead > 0 || h.open > minute))
@@ -275,6 +349,21 @@ mod tests {
     }
 
     #[test]
+    fn a_phone_line_may_say_how_to_get_through_but_holds_one_number() {
+        let c = contact(r#"{"phone": "22 00 00 00, tast 2"}"#);
+        assert!(c.problems().is_empty(), "{:?}", c.problems());
+        assert_eq!(c.tel().as_deref(), Some("tel:22000000"));
+        assert!(contact(r#"{"phone": "+46 8 123 45 00, ext. 12"}"#).problems().is_empty());
+        for two in ["22 00 00 00 / 23 00 00 00", "22 00 00 00, eller 23 00 00 00", "22 00 00 00 eller 23 00 00 00"] {
+            let problems = contact(&format!(r#"{{"phone": "{two}"}}"#)).problems();
+            assert!(problems[0].1.contains("holds two numbers"), "{two}: {problems:?}");
+        }
+        let problems = contact(r#"{"phone": "22 00 00 00 tast 2"}"#).problems();
+        assert!(problems[0].1.contains("after a comma"), "{problems:?}");
+        assert_eq!(contact(r#"{"phone": "22 00 00 00,"}"#).problems().len(), 1, "a comma with nothing after it");
+    }
+
+    #[test]
     fn the_local_it_helpdesk_needs_no_number() {
         assert_eq!(contact(r#"{"local_it": true}"#).unreachable(), None);
         assert!(contact(r#"{"name": "Noen"}"#).unreachable().is_some());
@@ -282,19 +371,54 @@ mod tests {
 
     #[test]
     fn a_misspelt_time_zone_is_named_and_never_reaches_the_browser() {
-        let c = contact(r#"{"phone": "1", "time_zone": "Europe/Oslo "}"#);
+        let c = contact(r#"{"phone": "123", "time_zone": "Europe/Oslo "}"#);
         assert_eq!(c.problems()[0].0, "time_zone");
         assert_eq!(c.without_problems().zone(), DEFAULT_TIME_ZONE);
-        assert!(contact(r#"{"phone": "1", "time_zone": "America/Argentina/Buenos_Aires"}"#).problems().is_empty());
+        assert!(contact(r#"{"phone": "123", "time_zone": "America/Argentina/Buenos_Aires"}"#).problems().is_empty());
+    }
+
+    fn at(date: &str, minute: u32) -> Now {
+        Now { date: Date::parse(date).unwrap(), minute }
     }
 
     #[test]
     fn open_now_or_when_it_opens_next() {
         let weekdays = [Hours { days: vec![0, 1, 2, 3, 4], open: 480, close: 930 }];
-        assert_eq!(open_at(&weekdays, 0, 600), Open::Now { closes: 930 });
-        assert_eq!(open_at(&weekdays, 0, 420), Open::Closed { opens: Some((0, 480)) });
+        let never = |_| false;
+        // 2026-11-30 is a Monday.
+        assert_eq!(open_at(&weekdays, at("2026-11-30", 600), &never), Open::Now { closes: 930 });
+        assert_eq!(open_at(&weekdays, at("2026-11-30", 420), &never), Open::Closed { opens: Some((0, 480)) });
         // Friday evening: opens Monday 08:00.
-        assert_eq!(open_at(&weekdays, 4, 1000), Open::Closed { opens: Some((0, 480)) });
-        assert_eq!(open_at(&[], 2, 600), Open::Closed { opens: None });
+        assert_eq!(open_at(&weekdays, at("2026-12-04", 1000), &never), Open::Closed { opens: Some((0, 480)) });
+        assert_eq!(open_at(&[], at("2026-12-02", 600), &never), Open::Closed { opens: None });
+    }
+
+    #[test]
+    fn a_public_holiday_closes_support_of_its_country() {
+        let helseregister = contact(
+            r#"{"phone": "+47 76 16 63 33", "hours": [{"days": "mon-fri", "open": "08:00", "close": "15:30"}]}"#,
+        );
+        // Friday 25 December 2026, 10:00 in Oslo: closed; Monday 28 December opens.
+        assert_eq!(helseregister.open_at(at("2026-12-25", 600)), Open::Closed { opens: Some((0, 480)) });
+        assert_eq!(helseregister.open_at(at("2026-12-28", 600)), Open::Now { closes: 930 });
+        // Maundy Thursday 2026 is 2 April: the desk reopens on Tuesday after Easter Monday.
+        assert_eq!(helseregister.open_at(at("2026-04-01", 1000)), Open::Closed { opens: Some((1, 480)) });
+        // 6 June is Sweden's national day, not Norway's.
+        assert_eq!(helseregister.open_at(at("2025-06-06", 600)), Open::Now { closes: 930 });
+        let swedish = Contact { time_zone: Some("Europe/Stockholm".into()), ..helseregister.clone() };
+        assert_eq!(swedish.open_at(at("2025-06-06", 600)), Open::Closed { opens: Some((0, 480)) });
+    }
+
+    #[test]
+    fn an_organisations_own_closed_days_close_it_and_a_wrong_one_is_named() {
+        let desk = contact(
+            r#"{"phone": "22 00 00 00", "closed": ["2026-12-23", "12-31", "julaften"],
+                "hours": [{"days": "mon-fri", "open": "08:00", "close": "15:30"}]}"#,
+        );
+        assert_eq!(desk.problems().iter().map(|(f, _)| *f).collect::<Vec<_>>(), ["closed"]);
+        let desk = desk.without_problems();
+        assert!(matches!(desk.open_at(at("2026-12-23", 600)), Open::Closed { .. }));
+        assert!(matches!(desk.open_at(at("2027-12-31", 600)), Open::Closed { .. }));
+        assert_eq!(desk.open_at(at("2026-12-22", 600)), Open::Now { closes: 930 });
     }
 }

@@ -45,6 +45,8 @@ pub struct Helper {
     permission: RwSignal<Option<Permission>>,
     /// The port, from the organisation's settings once they are read.
     port: Signal<u16>,
+    /// False where the organisation has deployed no helper (`live_check` in the settings).
+    live_check: Signal<bool>,
     /// Bumped by every start of the follow loop; an older loop sees it and ends.
     run: StoredValue<u32>,
 }
@@ -55,11 +57,12 @@ impl Helper {
     /// The browser's permission is read at once (that sends nothing to the helper),
     /// so a step that shows the helper first renders with the state it will keep
     /// rather than "connecting…" replaced a moment later (a layout shift).
-    pub fn provide(port: Signal<u16>) -> Helper {
+    pub fn provide(port: Signal<u16>, live_check: Signal<bool>) -> Helper {
         let helper = Helper {
             state: RwSignal::new(HelperState::Checking),
             permission: RwSignal::new(None),
             port,
+            live_check,
             run: StoredValue::new(0),
         };
         provide_context(helper);
@@ -82,6 +85,11 @@ impl Helper {
     /// The browser's permission as last read.
     pub fn permission(self) -> ReadSignal<Option<Permission>> {
         self.permission.read_only()
+    }
+
+    /// False where the organisation has deployed no helper: steps then show no live panel.
+    pub fn live_check(self) -> bool {
+        self.live_check.get_untracked()
     }
 
     /// The port the helper answers on.

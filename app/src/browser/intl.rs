@@ -3,6 +3,8 @@
 
 use wasm_bindgen::{JsCast, JsValue};
 
+use veiviser_guide::holiday::Date;
+use veiviser_guide::support::Now;
 use veiviser_guide::Lang;
 
 fn locale(lang: Lang) -> &'static str {
@@ -29,10 +31,19 @@ pub fn today(lang: Lang) -> String {
     date(&js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default(), lang)
 }
 
-/// The weekday (Monday = 0) and minute of the day now, in time zone `zone`.
-pub fn now_in(zone: &str) -> Option<(u8, u32)> {
+/// The day and the minute of the day now, in time zone `zone`.
+pub fn now_in(zone: &str) -> Option<Now> {
     let options = js_sys::Object::new();
-    for (key, value) in [("timeZone", zone), ("weekday", "short"), ("hour", "2-digit"), ("minute", "2-digit"), ("hourCycle", "h23")] {
+    let fields = [
+        ("timeZone", zone),
+        ("year", "numeric"),
+        ("month", "2-digit"),
+        ("day", "2-digit"),
+        ("hour", "2-digit"),
+        ("minute", "2-digit"),
+        ("hourCycle", "h23"),
+    ];
+    for (key, value) in fields {
         js_sys::Reflect::set(&options, &key.into(), &value.into()).ok()?;
     }
     // Constructed through Reflect, so that a time zone the browser does not know is
@@ -48,10 +59,10 @@ pub fn now_in(zone: &str) -> Option<(u8, u32)> {
             is.then(|| js_sys::Reflect::get(&p, &"value".into()).ok()?.as_string()).flatten()
         })
     };
-    let weekday = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].iter().position(|d| Some(*d) == part("weekday").as_deref())?;
+    let date = Date::new(part("year")?.parse().ok()?, part("month")?.parse().ok()?, part("day")?.parse().ok()?)?;
     let hour: u32 = part("hour")?.parse().ok()?;
     let minute: u32 = part("minute")?.parse().ok()?;
-    Some((weekday as u8, hour * 60 + minute))
+    Some(Now { date, minute: hour * 60 + minute })
 }
 
 /// The user's own time zone, as the browser knows it.

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use veiviser_guide::support::{self, clock, Contact, Open};
+use veiviser_guide::support::{clock, Contact, Open};
 use veiviser_guide::Lang;
 
 use crate::browser::intl;
@@ -24,8 +24,7 @@ pub fn reach(contact: &Contact, lang: Lang) -> impl IntoView {
         view! { <li>{t.email} ": " <a href=format!("mailto:{email}")>{email.clone()}</a></li> }
     });
     let web = contact.web.clone().map(|web| view! { <li><a href=web.clone()>{web.clone()}</a></li> });
-    let hours = contact.opening_hours();
-    let open = (!hours.is_empty()).then(|| view! { <li class="open-status">{open_text(&hours, contact.zone(), lang)}</li> });
+    let open = (!contact.opening_hours().is_empty()).then(|| view! { <li class="open-status">{open_text(contact, lang)}</li> });
     view! { <ul class="contact">{phone}{email}{web}{open}</ul> }
 }
 
@@ -39,11 +38,14 @@ pub fn footer(contact: &Contact, lang: Lang) -> impl IntoView {
     }
 }
 
-/// "Open now, until 15:30." or "Closed now. Opens Monday at 08:00." in time zone `zone`.
-pub fn open_text(hours: &[support::Hours], zone: &str, lang: Lang) -> String {
+/// "Open now, until 15:30." or "Closed now. Opens Monday at 08:00." in the
+/// contact's time zone, closed on its public holidays and own closed days.
+pub fn open_text(contact: &Contact, lang: Lang) -> String {
     let t = lang.texts();
-    let Some((weekday, minute)) = intl::now_in(zone) else { return String::new() };
-    let mut text = match support::open_at(hours, weekday, minute) {
+    let zone = contact.zone();
+    let Some(now) = intl::now_in(zone) else { return String::new() };
+    let weekday = now.date.weekday();
+    let mut text = match contact.open_at(now) {
         Open::Now { closes } => fill(t.open_now, &[&clock(closes)]),
         Open::Closed { opens: Some((day, at)) } => {
             let name = if day == weekday { t.today } else { t.weekdays.split(',').nth(day as usize).unwrap_or_default() };

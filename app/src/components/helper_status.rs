@@ -24,6 +24,9 @@ pub fn needs_click(helper: Helper, lang: Lang) -> impl IntoView {
     }
 }
 
+/// The id of the diagnostics page's install text, which the help link lands on.
+pub const INSTALL: &str = "install";
+
 /// Why the page cannot see the helper, and what to do about it.
 pub fn unreachable(why: Unreachable, helper: Helper, lang: Lang) -> impl IntoView {
     let t = lang.texts();
@@ -31,7 +34,7 @@ pub fn unreachable(why: Unreachable, helper: Helper, lang: Lang) -> impl IntoVie
     match why {
         Unreachable::NotRunning => view! {
             <p class="warning">{t.helper_unavailable}</p>
-            <p><a href=link::href(&Place::page(Page::Diagnostics))>{t.helper_how}</a></p>
+            <p><a href=format!("{}#{INSTALL}", link::href(&Place::page(Page::Diagnostics)))>{t.helper_how}</a></p>
         }
         .into_any(),
         Unreachable::BlockedByBrowser => view! {

@@ -20,6 +20,10 @@ const ANNOUNCE_MS: i32 = 600;
 /// the card sees it in a reader.
 #[component]
 pub fn LivePanel(check: LiveCheck, lang: Lang, on_card_in: Option<Callback<()>>) -> impl IntoView {
+    // No helper deployed (`"live_check": false`): no panel, and the helper is never asked.
+    if !expect_context::<helper::Helper>().live_check() {
+        return ().into_any();
+    }
     let helper = helper::use_helper();
     let state = helper.state();
     let t = lang.texts();
@@ -66,6 +70,7 @@ pub fn LivePanel(check: LiveCheck, lang: Lang, on_card_in: Option<Callback<()>>)
             }}
         </section>
     }
+    .into_any()
 }
 
 fn seen(check: &LiveCheck, status: &Status, lang: Lang, pulled_out: bool) -> impl IntoView {

@@ -196,7 +196,19 @@ texts!(
     weekdays,
     today,
     times_in,
-    settings_problem
+    settings_problem,
+    findings_for_author,
+    unknown_guide_title,
+    unknown_guide,
+    guide_broken,
+    not_searched,
+    content_notes,
+    legend_step,
+    legend_start,
+    legend_end,
+    legend_checks_card,
+    legend_back,
+    diagram_description,
 );
 
 /// `template` with each `{}` replaced by the next of `values`. A template and

@@ -27,6 +27,32 @@ pub struct SvgOptions<'a> {
     pub start: Option<&'a str>,
     /// Draw a key to the shapes above the diagram.
     pub legend: bool,
+    /// The words of the key, the titles and the description (`None`: English).
+    pub words: Option<&'a Words>,
+}
+
+/// The words a diagram speaks, so the site can draw it in the reader's language.
+pub struct Words {
+    pub step: &'static str,
+    pub start: &'static str,
+    pub end: &'static str,
+    pub checks_card: &'static str,
+    pub back: &'static str,
+    /// The diagram's description; `{steps}`, `{ways}` and `{layers}` are filled in.
+    pub description: &'static str,
+}
+
+impl Words {
+    /// The diagram in English (`veiviser graph`).
+    pub const ENGLISH: Words = Words {
+        step: "step",
+        start: "start",
+        end: "end",
+        checks_card: "checks the card",
+        back: "back to an earlier step",
+        description: "{steps} steps and {ways} ways in {layers} layers, from the top down. \
+                      Rounded boxes are ends, double borders check the card, dashed lines lead back.",
+    };
 }
 
 /// Height of the band above the diagram that holds the key.
@@ -37,6 +63,7 @@ const LABEL_CHARS: usize = 22;
 
 /// The SVG document of `layout`, a diagram of `guide`.
 pub fn svg(layout: &Layout, guide: &Guide, options: &SvgOptions) -> String {
+    let words = options.words.unwrap_or(&Words::ENGLISH);
     let top = if options.legend { LEGEND_HEIGHT } else { 0.0 };
     let (w, h) = (layout.width.ceil(), (layout.height + top).ceil());
     let mut out = String::with_capacity(400 * (layout.nodes.len() + layout.edges.len()));
@@ -45,17 +72,19 @@ pub fn svg(layout: &Layout, guide: &Guide, options: &SvgOptions) -> String {
         out,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" \
          role=\"img\" aria-labelledby=\"graph-title graph-desc\" font-family=\"sans-serif\">\n\
-         <title id=\"graph-title\">{}</title>\n<desc id=\"graph-desc\">{} steps and {ways} ways in {} layers, \
-         from the top down. Rounded boxes are ends, double borders check the card, dashed lines lead back.</desc>\n\
+         <title id=\"graph-title\">{}</title>\n<desc id=\"graph-desc\">{}</desc>\n\
          <defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" \
          orient=\"auto\"><path d=\"M0,0L10,5L0,10z\" fill=\"#444\"/></marker></defs>\n\
          <rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>\n",
         esc(&guide.title),
-        guide.steps.len(),
-        layout.layers
+        esc(&words
+            .description
+            .replace("{steps}", &guide.steps.len().to_string())
+            .replace("{ways}", &ways.to_string())
+            .replace("{layers}", &layout.layers.to_string())),
     );
     if options.legend {
-        legend(&mut out);
+        legend(&mut out, words);
     }
     let _ = writeln!(out, "<g transform=\"translate(0 {top})\">");
     for edge in &layout.edges {
@@ -140,17 +169,19 @@ fn write_node(out: &mut String, node: &Node, guide: &Guide, options: &SvgOptions
             (step.id.as_str(), step.title.as_str(), kind)
         }
     };
+    let words = options.words.unwrap_or(&Words::ENGLISH);
     let note = match kind {
-        "end" => " (end)",
-        "live" => " (checks the card)",
-        "start" => " (start)",
-        _ => "",
+        "end" => format!(" ({})", words.end),
+        "live" => format!(" ({})", words.checks_card),
+        "start" => format!(" ({})", words.start),
+        _ => String::new(),
     };
     let _ = write!(
         out,
-        "<g class=\"node\" id=\"step-{}\" data-kind=\"{kind}\"><title>{}{note}</title>",
+        "<g class=\"node\" id=\"step-{}\" data-kind=\"{kind}\"><title>{}{}</title>",
         esc(id),
-        esc(title)
+        esc(title),
+        esc(&note)
     );
     let link = options.link.map(|link| link(id));
     if let Some(href) = &link {
@@ -204,12 +235,12 @@ fn write_title(out: &mut String, node: &Node, title: &str) {
     out.push_str("</text>");
 }
 
-fn legend(out: &mut String) {
+fn legend(out: &mut String, words: &Words) {
     let items: [(&str, f32, f32, bool, &str); 4] = [
-        ("step", 6.0, 1.5, false, "#ffffff"),
-        ("start", 2.0, 3.0, false, "#fff8d6"),
-        ("end", 11.0, 3.0, false, "#e6f4ea"),
-        ("checks the card", 6.0, 1.5, true, "#e3efff"),
+        (words.step, 6.0, 1.5, false, "#ffffff"),
+        (words.start, 2.0, 3.0, false, "#fff8d6"),
+        (words.end, 11.0, 3.0, false, "#e6f4ea"),
+        (words.checks_card, 6.0, 1.5, true, "#e3efff"),
     ];
     out.push_str("<g class=\"legend\" font-size=\"11\" fill=\"#222\">");
     let mut x = 24.0;
@@ -218,15 +249,16 @@ fn legend(out: &mut String) {
         if double {
             let _ = write!(out, "<rect x=\"{}\" y=\"13\" width=\"28\" height=\"16\" rx=\"3\" fill=\"none\" stroke=\"#333\" stroke-width=\"1.5\"/>", x + 3.0);
         }
-        let _ = write!(out, "<text x=\"{}\" y=\"25\">{label}</text>", x + 42.0);
-        x += 56.0 + 6.5 * label.len() as f32;
+        let _ = write!(out, "<text x=\"{}\" y=\"25\">{}</text>", x + 42.0, esc(label));
+        x += 56.0 + 6.5 * label.chars().count() as f32;
     }
     let _ = writeln!(
         out,
         "<path d=\"M{x},21L{},21\" fill=\"none\" stroke=\"#555\" stroke-width=\"1.4\" stroke-dasharray=\"6 4\" marker-end=\"url(#arrow)\"/>\
-         <text x=\"{}\" y=\"25\">back to an earlier step</text></g>",
+         <text x=\"{}\" y=\"25\">{}</text></g>",
         x + 34.0,
-        x + 42.0
+        x + 42.0,
+        esc(words.back)
     );
 }
 
@@ -326,6 +358,23 @@ mod tests {
     }
 
     #[test]
+    fn the_key_titles_and_description_speak_the_words_given() {
+        let norsk = Words {
+            step: "steg",
+            start: "start",
+            end: "slutt",
+            checks_card: "sjekker kortet",
+            back: "tilbake til et tidligere steg",
+            description: "{steps} steg og {ways} veier",
+        };
+        let svg = drawn(&SvgOptions { legend: true, words: Some(&norsk), ..SvgOptions::default() });
+        assert!(svg.contains(">sjekker kortet</text>") && svg.contains(">tilbake til et tidligere steg</text>"), "{svg}");
+        assert!(svg.contains("<title>Sett inn kortet (sjekker kortet)</title>"));
+        assert!(svg.contains("<desc id=\"graph-desc\">3 steg og"), "{svg}");
+        assert!(!svg.contains("checks the card") && !svg.contains("back to an earlier step"));
+    }
+
+    #[test]
     fn no_inline_styles_because_the_policy_forbids_them() {
         let svg = drawn(&SvgOptions { legend: true, ..SvgOptions::default() });
         assert!(!svg.contains("style"), "{svg}");
@@ -335,7 +384,7 @@ mod tests {
     fn steps_link_and_show_their_code_when_asked() {
         let link = |id: &str| format!("?guide=g&step={id}");
         let code = |id: &str| Some(format!("G-{}", id.len()));
-        let svg = drawn(&SvgOptions { link: Some(&link), code: Some(&code), start: Some("a"), legend: false });
+        let svg = drawn(&SvgOptions { link: Some(&link), code: Some(&code), start: Some("a"), legend: false, words: None });
         assert!(svg.contains("<a href=\"?guide=g&amp;step=b\">"));
         assert!(svg.contains(">G-1</text>"));
         assert!(svg.contains("id=\"step-a\" data-kind=\"start\""));

@@ -37,12 +37,14 @@ pub fn Diagnostics(lang: Lang) -> impl IntoView {
             {move || match state.get() {
                 HelperState::Checking => view! { <p>{t.connecting}</p> }.into_any(),
                 HelperState::NeedsClick => helper_status::needs_click(helper, lang).into_any(),
-                HelperState::Unreachable(why) => {
-                    let install = (why == Unreachable::NotRunning).then(|| view! { <p>{fill(t.install_helper, &[&navigation::origin()])}</p> });
-                    view! { {helper_status::unreachable(why, helper, lang)} {install} }.into_any()
-                }
+                HelperState::Unreachable(why) => helper_status::unreachable(why, helper, lang).into_any(),
                 HelperState::Seen(status) => seen(&status, lang).into_any(),
             }}
+        </section>
+        // At once, whatever the helper answers: the help link of a card step lands here.
+        <section aria-labelledby=helper_status::INSTALL>
+            <h2 id=helper_status::INSTALL tabindex="-1">{t.helper_how}</h2>
+            <p>{fill(t.install_helper, &[&navigation::origin()])}</p>
         </section>
         <h2>{t.browser}</h2>
         <ul class="diagnosis">

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use veiviser_guide::search::SearchIndex;
 use veiviser_guide::{Index, Lang};
 
-use crate::components::loading::when_loaded;
+use crate::components::loading::loading;
 use crate::components::search_form::SearchForm;
 use crate::content;
 use crate::i18n::{fill, Speak};
@@ -19,12 +19,20 @@ pub fn SearchPage(index: Arc<Index>, lang: Lang, query: Option<String>) -> impl 
     crate::pages::title(format!("{} – Veiviser", t.search));
     let results = query.clone().filter(|q| !q.trim().is_empty()).map(|query| {
         let index = Arc::clone(&index);
-        let guides = content::use_all(Arc::clone(&index), lang);
-        when_loaded(guides, lang, move |guides| {
+        let all = content::use_all(Arc::clone(&index), lang);
+        move || {
+            let Some(all) = all.get() else { return loading(lang) };
+            // Each guide stands alone: a broken one is named, the others are searched.
+            let guides: Vec<_> = all.iter().filter_map(|each| each.guide.as_ref().ok()).cloned().collect();
+            let broken = all.iter().filter(|each| each.guide.is_err()).map(|each| {
+                let title = each.entry.text(&each.entry.title, lang.code()).to_owned();
+                let href = crate::link::href(&veiviser_guide::Place::step(&each.entry.id, None));
+                view! { <p class="warning">{fill(t.not_searched, &[""])} <a href=href>{title}</a></p> }
+            }).collect_view();
             let parsed: Vec<_> = guides.iter().map(|g| &g.loaded.guide).collect();
             let hits = SearchIndex::build(&parsed).search(&query, 20);
             if hits.is_empty() {
-                return view! { <p role="status">{fill(t.no_hits, &[&query])}</p> }.into_any();
+                return view! { {broken} <p role="status">{fill(t.no_hits, &[&query])}</p> }.into_any();
             }
             let items = hits
                 .iter()
@@ -40,11 +48,12 @@ pub fn SearchPage(index: Arc<Index>, lang: Lang, query: Option<String>) -> impl 
                 })
                 .collect_view();
             view! {
+                {broken}
                 <h2 role="status">{fill(t.hits, &[&hits.len().to_string(), &query])}</h2>
                 <ul class="hits">{items}</ul>
             }
             .into_any()
-        })
+        }
     });
     view! {
         <h1>{t.search}</h1>
