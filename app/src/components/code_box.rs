@@ -14,6 +14,8 @@ pub fn CodeBox(lang: Lang) -> impl IntoView {
     let t = lang.texts();
     view! {
         <form class="code-box" action=link::page(Bundle::Guide) method="get">
+            // The step opens in the language the code was typed in.
+            <input type="hidden" name="lang" value=lang.code()/>
             <label for="step-code">{t.code_label}</label>
             <div class="code-row">
                 <input id="step-code" name="code" type="text" autocomplete="off" spellcheck="false"/>
