@@ -1,4 +1,4 @@
-//! A field to type a step code into (`MRS-417`). A plain form: the guide page
+//! A field to type a step code into (`MRS-186`). A plain form: the guide page
 //! (`?code=`) finds the step, so the page the field is on needs no guide code.
 
 use leptos::prelude::*;
