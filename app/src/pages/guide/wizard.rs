@@ -82,6 +82,10 @@ fn StepPage(guide: Arc<LoadedGuide>, place: Memo<Place>, lang: Lang, focus: Focu
         }
     });
     move || {
+        // A place about to be replaced shows no step meanwhile, nor takes focus.
+        if matches!(landing.get(), Landing::Answered(_) | Landing::Moved(_)) {
+            return crate::components::loading::loading(lang);
+        }
         let place = place.get();
         let Loaded { guide: g, .. } = &guide.loaded;
         match journey::walk_to(g, &guide.entry.start, &place) {
