@@ -243,3 +243,15 @@ test('the whole guide and search show the opening text, and "Internet Explorer" 
   await page.locator('ul.hits > li').first().getByRole('link', { name: 'Administrere CGM ePortal' }).waitFor();
   assert.deepEqual(problems, []);
 });
+
+test('a step title that quotes a button reads with inner quotes where the page quotes it again', async () => {
+  const { page, problems } = await watchedPage(site.browser);
+  await page.goto(`${SITE}guide.html?guide=webcert&step=klart`);
+  await shows(page, 'Attesten er signert');
+  const summary = await page.locator('.summary-list').innerText();
+  assert.match(summary, /Trykk «Skriv under»/, 'the title itself keeps its quotes');
+  const hidden = await page.locator('.summary-row .visually-hidden').allTextContents();
+  assert.ok(hidden.some((text) => text.includes('«Trykk ‹Skriv under›»')), hidden.join(' | '));
+  assert.ok(!hidden.some((text) => text.includes('««') || text.includes('»»')), hidden.join(' | '));
+  assert.deepEqual(problems, []);
+});
