@@ -97,7 +97,7 @@ impl LoadedGuide {
         LoadedGuide { entry, loaded, missing_lang, numbers, warnings: Vec::new() }
     }
 
-    /// The step code of `step` (`MRS-417`).
+    /// The step code of `step` (`MRS-186`).
     pub fn code(&self, step: &str) -> Option<String> {
         self.numbers.number(step).map(|n| code::code(&self.entry, n))
     }

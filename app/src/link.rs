@@ -1,7 +1,7 @@
 //! Links inside the site: every place is one of its three pages ([`Bundle`])
 //! with a query string, in the folder the site is served from.
 
-use veiviser_guide::{Bundle, Place, Target};
+use veiviser_guide::{Bundle, Lang, Place, Target};
 
 use crate::browser::navigation;
 
@@ -15,9 +15,26 @@ fn folder() -> String {
     }
 }
 
-/// The href of a place, on the page that shows it.
+/// The href of a place, on the page that shows it. A place that names no
+/// language keeps the one this page's address names, so a link clicked, copied
+/// or sent on opens in the language it was given in.
 pub fn href(place: &Place) -> String {
+    let place = Place { lang: place.lang.or_else(|| here().lang), ..place.clone() };
     format!("{}{}{}", folder(), place.bundle().file(), place.to_query())
+}
+
+/// The place this page's address names.
+fn here() -> Place {
+    let current = navigation::current();
+    Place::from_query(current.split_once('?').map_or("", |(_, query)| query))
+}
+
+/// The whole address of this page to give to someone else: the language in
+/// force named in it (it may come from the user's earlier choice, which the
+/// colleague does not share), without the note about a link that moved.
+pub fn to_share(lang: Lang) -> String {
+    let place = Place { lang: Some(lang), from: None, ..here() };
+    format!("{}{}", navigation::origin(), href(&place))
 }
 
 /// The href of a page of the site, with no query (a form's `action`).

@@ -9,10 +9,11 @@ fn key(guide: &str) -> String {
     format!("veiviser.progress.{guide}")
 }
 
-/// Remembers `place` as where the user is in its guide.
+/// Remembers `place` as where the user is in its guide (not its language: the
+/// way back opens in the language the user has then).
 pub fn save(place: &Place) {
     if let Some(guide) = &place.guide {
-        storage::set(&key(guide), &place.to_query());
+        storage::set(&key(guide), &Place { lang: None, ..place.clone() }.to_query());
     }
 }
 

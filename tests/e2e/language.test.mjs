@@ -45,3 +45,43 @@ test('a guide missing in the chosen language says so and offers the languages it
   await page.getByRole('link', { name: 'Til forsiden' }).waitFor();
   assert.equal(await page.getAttribute('html', 'lang'), 'nb');
 });
+
+test('every link the site gives out keeps the language: after a click, copy link, the copy for support, a typed code', async () => {
+  const context = await site.browser.newContext();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(SITE).origin });
+  const { page, problems } = await watchedPage(context);
+  await page.goto(`${SITE}guide.html?lang=sv&guide=webcert`);
+  await page.getByRole('link', { name: 'Kortet sitter i läsaren' }).click();
+  await page.locator('h1', { hasText: 'Signera intyget i Webcert' }).waitFor();
+  assert.equal(new URL(page.url()).searchParams.get('lang'), 'sv', page.url());
+  await page.getByRole('link', { name: 'Nästa' }).click();
+  await page.locator('h1', { hasText: 'Har du registrerat ditt SITHS-kort?' }).waitFor();
+  assert.equal(new URL(page.url()).searchParams.get('lang'), 'sv', page.url());
+
+  await page.getByRole('button', { name: 'Kopiera länk till det här steget' }).click();
+  await page.getByText('Länken är kopierad.').waitFor();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(new URL(link).searchParams.get('lang'), 'sv', link);
+  await page.getByRole('button', { name: 'Kopiera det supporten behöver' }).click();
+  await page.getByText(/^Kopierat: stegkoden/).waitFor();
+  const report = await page.evaluate(() => navigator.clipboard.readText());
+  assert.ok(report.includes(link), report);
+
+  // A colleague whose browser remembers another language opens it in Swedish.
+  const colleague = await site.browser.newPage();
+  await colleague.goto(`${SITE}?lang=en`);
+  await colleague.locator('h1', { hasText: 'What do you want to do?' }).waitFor();
+  await colleague.goto(link);
+  await colleague.locator('h1', { hasText: 'Har du registrerat ditt SITHS-kort?' }).waitFor();
+  assert.equal(await colleague.getAttribute('html', 'lang'), 'sv');
+
+  // A step code typed on the Swedish start page opens the step in Swedish.
+  const code = (await page.locator('.step-code .code').innerText()).trim();
+  await colleague.goto(`${SITE}?lang=sv`);
+  await colleague.getByLabel(/stegkod/).fill(code);
+  await colleague.getByRole('button', { name: 'Öppna' }).click();
+  await colleague.locator('h1', { hasText: 'Har du registrerat ditt SITHS-kort?' }).waitFor();
+  assert.equal(new URL(colleague.url()).searchParams.get('lang'), 'sv', colleague.url());
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -99,6 +99,8 @@ test('the summary lists the answers, and changing an earlier one keeps the later
   // Change the first answer to the same one: the later answer still applies.
   await page.locator('.summary-row').first().getByRole('link', { name: /Endre/ }).click();
   await shows(page, 'Hvordan vil du logge på?');
+  // Back at the first question, no answer is behind the user: the summary is gone.
+  assert.equal(await page.locator('.summary-row').count(), 0);
   await page.getByRole('link', { name: /Jeg har et smartkort/ }).click();
   assert.match(page.url(), /a=to-sertifikater\.velg-rolle/);
 
@@ -158,4 +160,98 @@ test('a guide with errors shows its findings with file and line, never a blank p
   const alert = page.getByRole('alert');
   await alert.waitFor();
   assert.match(await alert.innerText(), /mrs\.nb\.md:7:1: error: link to `#finnes-ikke`/);
+});
+
+/** The heading of step `id` in a guide's Markdown, as the page shows it. */
+function headingOf(markdown, id) {
+  const line = markdown.split('\n').find((l) => l.startsWith('## ') && l.includes(`{#${id}`));
+  return line.replace(/^## /, '').replace(/\s*\{#.*\}\s*$/, '');
+}
+
+test('every guide opens at its start step with its opening text, from the start page and after start over', async () => {
+  for (const guide of site.index.guides) {
+    const lang = guide.languages.includes('nb') ? 'nb' : guide.languages[0];
+    const markdown = await (await fetch(new URL(`content/${guide.id}.${lang}.md`, SITE))).text();
+    const start = headingOf(markdown, guide.start);
+    const { page, problems } = await watchedPage(site.browser);
+    await page.goto(SITE);
+    await page.getByRole('link', { name: guide.title.nb ?? Object.values(guide.title)[0], exact: true }).click();
+    await shows(page, start);
+    assert.equal(await headingText(page), start, guide.id);
+    // The text before the first step is shown above it, and only there.
+    const intro = page.locator('.guide-intro');
+    assert.ok((await intro.innerText()).length > 40, `${guide.id}: the opening text is shown`);
+    // The first step's top link leads to the start page, not back.
+    assert.equal(await page.locator('nav.step-nav a').innerText(), 'Til forsiden', guide.id);
+    await page.locator('.guide-content a.choice, .guide-content a.button').first().click();
+    await page.waitForURL((url) => new URL(url).searchParams.get('step') !== null);
+    await heading(page).waitFor();
+    assert.notEqual(await headingText(page), start, guide.id);
+    assert.equal(await page.locator('.guide-intro').count(), 0, `${guide.id}: the opening text is shown at the start only`);
+    await page.getByRole('link', { name: 'Start på nytt' }).click();
+    await shows(page, start);
+    assert.equal(await headingText(page), start, `${guide.id}: start over`);
+    assert.deepEqual(problems, [], guide.id);
+    await page.close();
+  }
+});
+
+test('Webcert in Swedish opens at its first step, with the PIN and PUK warning, and the top link goes to the start page', async () => {
+  const { page, problems } = await watchedPage(site.browser);
+  await page.goto(`${SITE}guide.html?lang=sv&guide=webcert`);
+  await shows(page, 'Sätt i ditt SITHS-kort');
+  assert.match(await page.locator('.guide-intro').innerText(), /fel pinkod vid tre försök[\s\S]*PUK-koden/);
+  await page.getByRole('link', { name: 'Till startsidan' }).click();
+  await page.locator('h1', { hasText: 'Vad vill du göra?' }).waitFor();
+  assert.deepEqual(problems, []);
+});
+
+test('a link to a step without answers opens that step, with the answers that lead there', async () => {
+  const { page, problems } = await watchedPage(site.browser);
+  await page.goto(`${SITE}guide.html?guide=mrs&step=pin`);
+  await shows(page, 'Tast PIN-koden din');
+  await page.waitForURL(/a=hvordan\.sett-inn-kort/);
+  assert.equal(stepOf(page.url()), 'pin');
+  assert.equal(await page.locator('.note').count(), 0, 'no "moved" note: this is the step the link names');
+  await page.getByRole('link', { name: 'Tilbake', exact: true }).click();
+  await shows(page, 'Sett smartkortet i kortleseren');
+  assert.deepEqual(problems, []);
+});
+
+test('an end whose text sends the user back offers the way back, beside the way to the start page', async () => {
+  const { page, problems } = await watchedPage(site.browser);
+  await page.goto(`${SITE}guide.html?guide=hjemmekontor&step=buypass-pin`);
+  await shows(page, 'PIN-koden ble ikke godtatt');
+  await page.getByRole('link', { name: 'Tilbake til forsiden' }).waitFor();
+  await page.getByRole('link', { name: 'PIN-koden er i orden – registrer kortet igjen' }).click();
+  await shows(page, 'Trykk «Registrer Buypasskort»');
+  assert.deepEqual(problems, []);
+});
+
+test('the whole guide and search show the opening text, and "Internet Explorer" finds only the guide that names it', async () => {
+  const { page, problems } = await watchedPage(site.browser);
+  await page.goto(`${SITE}guide.html?guide=mrs&view=all`);
+  assert.match(await page.locator('.whole-guide .guide-intro').innerText(), /Veiledningen gjelder Internet Explorer/);
+  await page.goto(`${SITE}tools.html?page=search&q=${encodeURIComponent('Internet Explorer')}`);
+  const hits = page.locator('ul.hits > li');
+  await hits.first().waitFor();
+  assert.equal(await hits.count(), 1, await page.locator('main').innerText());
+  await hits.first().getByRole('link').click();
+  await shows(page, 'Hvordan vil du logge på?');
+  assert.match(await page.locator('.guide-intro').innerText(), /Internet Explorer/);
+  await page.goto(`${SITE}tools.html?page=search&q=Brukerh%C3%A5ndtering`);
+  await page.locator('ul.hits > li').first().getByRole('link', { name: 'Administrere CGM ePortal' }).waitFor();
+  assert.deepEqual(problems, []);
+});
+
+test('a step title that quotes a button reads with inner quotes where the page quotes it again', async () => {
+  const { page, problems } = await watchedPage(site.browser);
+  await page.goto(`${SITE}guide.html?guide=webcert&step=klart`);
+  await shows(page, 'Attesten er signert');
+  const summary = await page.locator('.summary-list').innerText();
+  assert.match(summary, /Trykk «Skriv under»/, 'the title itself keeps its quotes');
+  const hidden = await page.locator('.summary-row .visually-hidden').allTextContents();
+  assert.ok(hidden.some((text) => text.includes('«Trykk ‹Skriv under›»')), hidden.join(' | '));
+  assert.ok(!hidden.some((text) => text.includes('««') || text.includes('»»')), hidden.join(' | '));
+  assert.deepEqual(problems, []);
 });

@@ -1,4 +1,4 @@
-//! Step codes for the helpdesk: `MRS-417` names one step of one guide, the same in
+//! Step codes for the helpdesk: `MRS-186` names one step of one guide, the same in
 //! every language, so a user can read it out on the phone and staff can open it.
 //!
 //! The rule:
@@ -161,12 +161,12 @@ impl Numbers {
     }
 }
 
-/// The code of step `step_id` of `guide` (`MRS-417`); `None` if the guide has no such step.
+/// The code of step `step_id` of `guide` (`MRS-186`); `None` if the guide has no such step.
 pub fn code_of(entry: &GuideEntry, guide: &Guide, step_id: &str) -> Option<String> {
     Numbers::of(guide).number(step_id).map(|n| code(entry, n))
 }
 
-/// The code of number `n` in the guide of `entry`: `MRS-417`.
+/// The code of number `n` in the guide of `entry`: `MRS-186`.
 pub fn code(entry: &GuideEntry, n: u32) -> String {
     format!("{}-{n}", prefix(entry))
 }

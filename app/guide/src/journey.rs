@@ -1,10 +1,13 @@
 //! A journey through a guide: which way the user took at each step, and where
-//! that leads. The answers live in the URL, so any point can be linked, and a
-//! link that no longer fits its answers lands on the nearest step that does.
+//! that leads. The answers live in the URL, so any point can be linked: a link
+//! that names a step without (all) the answers gets the answers that lead there
+//! worked out, and a link whose answers lead elsewhere lands on the nearest step
+//! they do lead to.
 
-use std::collections::HashSet;
+use std::collections::{HashSet, VecDeque};
 
 use crate::guide::{Guide, Step, Target, Way};
+use crate::place::Place;
 
 /// The ways chosen so far: for a step, the id of the step its chosen way leads to.
 /// Steps with one "next" need no entry.
@@ -105,9 +108,10 @@ pub fn answers_after(guide: &Guide, start: &str, answers: &Answers, step: &Step,
 }
 
 /// The fewest answers that lead from `start` to `target` (for links that name a
-/// step outright: a step code, a search hit, the helpdesk's list).
+/// step outright: a step code, a search hit, the helpdesk's list, a link written
+/// into an e-mail).
 pub fn answers_to(guide: &Guide, start: &str, target: &str) -> Option<Answers> {
-    let mut queue = std::collections::VecDeque::from([(guide.step(start)?, Answers::default())]);
+    let mut queue = VecDeque::from([(guide.step(start)?, Answers::default())]);
     let mut seen = HashSet::from([start]);
     while let Some((step, answers)) = queue.pop_front() {
         if step.id == target {
@@ -124,6 +128,47 @@ pub fn answers_to(guide: &Guide, start: &str, target: &str) -> Option<Answers> {
     None
 }
 
+/// The step a place shows and the steps that lead there: the walk from `start`
+/// through the place's answers to its step (the start itself when it names none).
+pub fn walk_to<'g>(guide: &'g Guide, start: &str, place: &Place) -> Option<Walk<'g>> {
+    walk(guide, start, &place.answers, Some(place.step.as_deref().unwrap_or(start)))
+}
+
+/// Where a place lands in its guide.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Landing {
+    /// The guide has no step to start from.
+    NoStart,
+    /// The answers lead to the step asked for.
+    Reached,
+    /// The step asked for, with the answers that lead there worked out: the link
+    /// named the step without any answers.
+    Answered(Place),
+    /// The answers lead elsewhere: the nearest step they do lead to, naming the
+    /// step asked for in `from` (shown as a note).
+    Moved(Place),
+}
+
+/// Where `place` lands in `guide` when it starts at `start`. Answers that a link
+/// gives are the user's and are never made up around: only a link with none gets
+/// them worked out, as a step code does.
+pub fn landing(guide: &Guide, start: &str, place: &Place) -> Landing {
+    let Some(walk) = walk_to(guide, start, place) else { return Landing::NoStart };
+    if walk.reached {
+        return Landing::Reached;
+    }
+    let worked_out = place.answers.is_empty().then(|| answers_to(guide, start, place.step.as_deref()?)).flatten();
+    match worked_out {
+        Some(answers) => Landing::Answered(Place { answers, from: None, ..place.clone() }),
+        None => Landing::Moved(Place {
+            step: Some(walk.here().id.clone()),
+            answers: pruned(guide, start, &place.answers),
+            from: place.step.clone(),
+            ..place.clone()
+        }),
+    }
+}
+
 /// One answered question for the "your answers" summary.
 #[derive(Debug, Clone)]
 pub struct Answered<'g> {
@@ -131,9 +176,11 @@ pub struct Answered<'g> {
     pub answer: &'g Way,
 }
 
-/// The questions answered on the way to where the walk stopped, in order.
+/// The questions answered on the way to where the walk stopped, in order: not
+/// the step it stopped at, whose answer (if the user came back to it) is theirs
+/// to give again, nor any step past it.
 pub fn answered<'g>(walk: &Walk<'g>, answers: &Answers) -> Vec<Answered<'g>> {
-    walk.path
+    walk.path[..walk.path.len() - 1]
         .iter()
         .filter(|step| step.choices().next().is_some())
         .filter_map(|step| chosen_way(step, answers).map(|answer| Answered { question: step, answer }))
@@ -229,6 +276,62 @@ mod tests {
         let answers = answers_to(&guide, "start", "kort").expect("the checker counts the prose link, so must the journey");
         assert_eq!(answers, super::Answers(vec![("start".into(), "kort".into())]));
         assert!(walk(&guide, "start", &answers, Some("kort")).unwrap().reached);
+    }
+
+    fn place(query: &str) -> Place {
+        Place::from_query(query)
+    }
+
+    #[test]
+    fn a_guide_opens_at_its_start_step_even_when_that_step_has_a_single_next() {
+        let guide = guide();
+        // `sett-inn` has one "next" only; opened as the start it must not walk on to `to`.
+        let walk = walk_to(&guide, "sett-inn", &place("?guide=t")).unwrap();
+        assert_eq!((ids(&walk), walk.reached), (vec!["sett-inn".to_owned()], true));
+        assert!(walk.previous().is_none(), "the first step's back link goes to the start page");
+        assert_eq!(landing(&guide, "sett-inn", &place("?guide=t")), Landing::Reached);
+    }
+
+    #[test]
+    fn a_link_to_a_step_without_answers_opens_that_step_with_the_answers_worked_out() {
+        let guide = guide();
+        let landed = landing(&guide, "kort", &place("?guide=t&step=velg"));
+        assert_eq!(landed, Landing::Answered(place("?guide=t&step=velg&a=kort.sett-inn&a=to.velg")));
+        let Landing::Answered(there) = landed else { unreachable!() };
+        assert_eq!(landing(&guide, "kort", &there), Landing::Reached);
+        // The language and the view named in the link are kept.
+        assert_eq!(
+            landing(&guide, "kort", &place("?lang=sv&guide=t&step=sett-inn")),
+            Landing::Answered(place("?lang=sv&guide=t&step=sett-inn&a=kort.sett-inn"))
+        );
+    }
+
+    #[test]
+    fn a_link_whose_answers_lead_elsewhere_lands_on_the_nearest_step_with_a_note() {
+        let guide = guide();
+        // The user said "no card": no answers are made up around theirs, though
+        // a link in the SMS step's text leads on to the card steps.
+        assert_eq!(
+            landing(&guide, "kort", &place("?guide=t&step=velg&a=kort.sms")),
+            Landing::Moved(place("?guide=t&step=ferdig&a=kort.sms&from=velg"))
+        );
+        assert_eq!(
+            landing(&guide, "kort", &place("?guide=t&step=finnes-ikke")),
+            Landing::Moved(place("?guide=t&step=kort&from=finnes-ikke"))
+        );
+        assert_eq!(landing(&guide, "nope", &place("?guide=t")), Landing::NoStart);
+    }
+
+    #[test]
+    fn the_summary_leaves_out_the_question_shown_now() {
+        let guide = guide();
+        // Back at the first question: the answers past it stay in the URL, not in the summary.
+        let given = answers(&[("kort", "sett-inn"), ("to", "velg")]);
+        let walk = walk(&guide, "kort", &given, Some("to")).unwrap();
+        let summary: Vec<_> = answered(&walk, &given).iter().map(|a| a.question.id.clone()).collect();
+        assert_eq!(summary, ["kort"]);
+        let at_start = super::walk(&guide, "kort", &given, Some("kort")).unwrap();
+        assert!(answered(&at_start, &given).is_empty());
     }
 
     #[test]

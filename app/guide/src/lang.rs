@@ -38,9 +38,35 @@ impl Lang {
     }
 }
 
+/// `text` as it reads inside a quotation that opens with `outer`: quotes of the
+/// same kind inside it become the inner ones, as each language writes them
+/// (bokmål «Trykk ‹Skriv under›», English “Press ‘Sign’”, Swedish ”Tryck ’Skriv under’”),
+/// so a step title that quotes a button never shows «Trykk «Skriv under»».
+pub fn nested_in(outer: char, text: &str) -> String {
+    let inner = |c: char| match (outer, c) {
+        ('«', '«') => '‹',
+        ('«', '»') => '›',
+        ('“', '“') => '‘',
+        ('“', '”') => '’',
+        ('”', '”') => '’',
+        _ => c,
+    };
+    text.chars().map(inner).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quotes_inside_a_quotation_of_the_same_kind_become_the_inner_ones() {
+        assert_eq!(nested_in('«', "Trykk «Skriv under»"), "Trykk ‹Skriv under›");
+        assert_eq!(nested_in('“', "Press “Skriv under”"), "Press ‘Skriv under’");
+        assert_eq!(nested_in('”', "Tryck ”Skriv under”"), "Tryck ’Skriv under’");
+        // Other quotes, and text outside any quotation, are left as written.
+        assert_eq!(nested_in('”', "Trykk «Skriv under»"), "Trykk «Skriv under»");
+        assert_eq!(nested_in(' ', "Trykk «Skriv under»"), "Trykk «Skriv under»");
+    }
 
     #[test]
     fn codes_round_trip_and_bokmal_is_the_default() {

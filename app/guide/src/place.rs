@@ -28,7 +28,7 @@ pub struct Place {
     pub page: Option<Page>,
     /// What was searched for, on the search page.
     pub query: Option<String>,
-    /// A step code typed in (`MRS-417`): the guide page opens the step it names.
+    /// A step code typed in (`MRS-186`): the guide page opens the step it names.
     pub code: Option<String>,
 }
 
@@ -220,7 +220,7 @@ mod tests {
         assert_eq!(Place { lang: Some(Lang::Sv), ..Place::start_page() }.bundle(), Bundle::Start);
         assert_eq!(Place::step("mrs", Some("pin")).bundle(), Bundle::Guide);
         assert_eq!(Place::whole_guide("mrs").bundle(), Bundle::Guide);
-        assert_eq!(Place::from_query("?code=MRS-417").bundle(), Bundle::Guide);
+        assert_eq!(Place::from_query("?code=MRS-186").bundle(), Bundle::Guide);
         assert_eq!(Place::page(Page::Helpdesk).bundle(), Bundle::Tools);
         assert_eq!(Place::from_query("?page=search&q=pin").bundle(), Bundle::Tools);
         assert_eq!(Bundle::Tools.file(), "tools.html");
@@ -239,9 +239,9 @@ mod tests {
 
     #[test]
     fn a_typed_step_code_round_trips() {
-        let place = Place::from_query("?code=MRS-417");
-        assert_eq!(place.code.as_deref(), Some("MRS-417"));
-        assert_eq!(place.to_query(), "?code=MRS-417");
+        let place = Place::from_query("?code=MRS-186");
+        assert_eq!(place.code.as_deref(), Some("MRS-186"));
+        assert_eq!(place.to_query(), "?code=MRS-186");
     }
 
     #[test]

@@ -7,9 +7,14 @@
 //! as a range of that list, and typos by one scan of the words of similar length
 //! (a few thousand for all guides), so no large prebuilt index is needed.
 //!
-//! Ranking: steps that match more of the query's words first; then by score, where
-//! a word in the title counts ten times a word in the body, so any title match
-//! outranks a body match of the same word, and exact beats prefix beats typo.
+//! A guide's opening text (before its first step) is searched too, as one more
+//! document that opens the guide at its start.
+//!
+//! Ranking: only the steps that match the most of the query's words are shown, so
+//! "Internet Explorer" does not list every step that has one of the two; then by
+//! score, where a word in the title counts ten times a word in the body, so any
+//! title match outranks a body match of the same word, and exact beats prefix
+//! beats typo.
 
 mod text;
 
@@ -19,13 +24,14 @@ use std::collections::HashMap;
 
 use pulldown_cmark::{Event, TagEnd};
 
-use crate::guide::Guide;
+use crate::guide::{Guide, Step};
 
-/// One step found.
+/// One step (or a guide's opening text) found.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Hit {
     pub guide_id: String,
-    pub step_id: String,
+    /// The step; `None` for the guide's opening text, shown at its start.
+    pub step_id: Option<String>,
     pub title: String,
     /// Body text around the first match (or its start), cut at word boundaries.
     pub snippet: String,
@@ -43,7 +49,7 @@ const AFTER: usize = 110;
 
 struct Doc {
     guide_id: String,
-    step_id: String,
+    step_id: Option<String>,
     title: String,
     /// The step's body and answers as plain text, for snippets.
     text: String,
@@ -64,15 +70,16 @@ pub struct SearchIndex {
 }
 
 impl SearchIndex {
-    /// Indexes every step of `guides`.
+    /// Indexes every step of `guides`, and each guide's opening text.
     pub fn build(guides: &[&Guide]) -> SearchIndex {
         let mut docs = Vec::new();
         let mut postings: HashMap<String, Vec<(u32, u16, u16)>> = HashMap::new();
         for guide in guides {
-            for step in &guide.steps {
+            let intro = (!guide.intro.is_empty()).then(|| (None, guide.title.as_str(), plain_text(&guide.intro, &[])));
+            let steps = guide.steps.iter().map(|step| (Some(step.id.clone()), step.title.as_str(), step_text(step)));
+            for (step_id, title, text) in intro.into_iter().chain(steps) {
                 let doc = docs.len() as u32;
-                let text = plain_text(step);
-                for (in_title, source) in [(true, step.title.as_str()), (false, text.as_str())] {
+                for (in_title, source) in [(true, title), (false, text.as_str())] {
                     for (_, _, word) in text::words(source) {
                         let list = postings.entry(word).or_default();
                         if list.last().is_none_or(|p| p.0 != doc) {
@@ -83,12 +90,7 @@ impl SearchIndex {
                         *count = count.saturating_add(1);
                     }
                 }
-                docs.push(Doc {
-                    guide_id: guide.id.clone(),
-                    step_id: step.id.clone(),
-                    title: step.title.clone(),
-                    text,
-                });
+                docs.push(Doc { guide_id: guide.id.clone(), step_id, title: title.to_owned(), text });
             }
         }
         let mut terms: Vec<Term> = postings
@@ -129,8 +131,10 @@ impl SearchIndex {
         let mut ranked: Vec<(u32, f32, u32, Vec<usize>)> =
             found.into_iter().map(|(doc, (words, score, terms))| (words.count_ones(), score, doc, terms)).collect();
         ranked.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.total_cmp(&a.1)).then(a.2.cmp(&b.2)));
+        let most = ranked.first().map_or(0, |r| r.0);
         ranked
             .into_iter()
+            .take_while(|r| r.0 == most)
             .take(limit)
             .map(|(_, score, doc, terms)| {
                 let d = &self.docs[doc as usize];
@@ -159,14 +163,17 @@ impl SearchIndex {
             out.extend((from..end).filter(|&t| self.terms[t].text != word).map(|t| (t, PREFIX)));
         }
         let chars: Vec<char> = word.chars().collect();
-        let max = text::tolerance(chars.len());
-        if max == 0 {
+        let typed = text::tolerance(chars.len());
+        if typed == 0 {
             return out;
         }
         for (t, term) in self.terms.iter().enumerate() {
             if out.iter().any(|&(o, _)| o == t) {
                 continue;
             }
+            // A shorter word forgives only its own share of typos: `internet` is not
+            // `intern` with two typos, though `pukk` is `puk` with one.
+            let max = typed.min(text::tolerance(term.word.len()).max(1));
             // People rarely mistype the first letter: `pukk` is more likely `puk` than `lukk`.
             let first = if term.word.first() == chars.first() { 1.0 } else { 0.8 };
             let quality = |d: usize| (0.75 - 0.25 * (d as f32 - 1.0)) * first;
@@ -183,15 +190,20 @@ impl SearchIndex {
     }
 }
 
-/// A step's body, answers and hints as plain text, blocks separated by spaces.
-fn plain_text(step: &crate::Step) -> String {
+/// A step's body, answers and hints as plain text.
+fn step_text(step: &Step) -> String {
+    plain_text(&step.body, &step.ways)
+}
+
+/// Markdown `events` and then `ways` (labels and hints) as plain text, blocks separated by spaces.
+fn plain_text(events: &[Event<'static>], ways: &[crate::Way]) -> String {
     let mut text = String::new();
     let space = |text: &mut String| {
         if !text.is_empty() && !text.ends_with(' ') {
             text.push(' ');
         }
     };
-    for event in &step.body {
+    for event in events {
         match event {
             Event::Text(t) | Event::Code(t) => text.push_str(t),
             Event::SoftBreak | Event::HardBreak => space(&mut text),
@@ -201,7 +213,7 @@ fn plain_text(step: &crate::Step) -> String {
             _ => {}
         }
     }
-    for way in &step.ways {
+    for way in ways {
         space(&mut text);
         text.push_str(&way.label);
         if !way.hint.is_empty() {
@@ -246,7 +258,7 @@ mod tests {
     }
 
     fn ids(index: &SearchIndex, query: &str) -> Vec<String> {
-        index.search(query, 10).into_iter().map(|h| format!("{}#{}", h.guide_id, h.step_id)).collect()
+        index.search(query, 10).into_iter().map(|h| format!("{}#{}", h.guide_id, h.step_id.unwrap_or_default())).collect()
     }
 
     fn sample() -> (Guide, Guide) {
@@ -293,7 +305,7 @@ mod tests {
         let (a, b) = sample();
         let index = SearchIndex::build(&[&a, &b]);
         let hits = index.search("kortet tre", 10);
-        assert_eq!(hits[0].step_id, "pin");
+        assert_eq!(hits[0].step_id.as_deref(), Some("pin"));
         assert_eq!(hits[0].snippet, "Kortet låses efter tre fel. Klar");
         let long = format!("{} PUK {}", "ord ".repeat(40), "mer ".repeat(60));
         let snip = snippet(&long, &["puk"]);

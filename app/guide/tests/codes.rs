@@ -49,3 +49,35 @@ fn the_shipped_prefixes_are_distinct() {
     let prefixes: Vec<String> = index.guides.iter().map(code::prefix).collect();
     assert_eq!(prefixes, ["MRS", "HREG", "HJEM", "EP", "SITHS"]);
 }
+
+/// Every step code (`MRS-186`) that `text` names.
+fn codes_named(text: &str) -> Vec<String> {
+    let words = text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'));
+    words
+        .filter_map(|word| {
+            let (letters, digits) = word.split_once('-')?;
+            let is_code = (1..=8).contains(&letters.len())
+                && letters.bytes().all(|b| b.is_ascii_uppercase())
+                && (1..=4).contains(&digits.len())
+                && digits.bytes().all(|b| b.is_ascii_digit());
+            (is_code && letters != "UTF").then(|| word.to_owned())
+        })
+        .collect()
+}
+
+#[test]
+fn the_example_codes_in_the_documentation_and_the_interface_name_real_steps() {
+    let (index, guides) = common::content();
+    let guides: Vec<_> = guides.iter().collect();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let files = ["README.md", "content/README.md", "app/ADMINISTRATORS.md", "app/src/i18n/nb.rs", "app/src/i18n/sv.rs", "app/src/i18n/en.rs"];
+    let mut named = 0;
+    for file in files {
+        let text = std::fs::read_to_string(root.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
+        for example in codes_named(&text) {
+            named += 1;
+            assert!(code::find(&index, &guides, &example).is_some(), "{file} names the step code {example}, which no step has");
+        }
+    }
+    assert!(named >= 6, "the interface's three languages and the documentation each show an example code");
+}

@@ -1,4 +1,4 @@
-//! A field to type a step code into (`MRS-417`). A plain form: the guide page
+//! A field to type a step code into (`MRS-186`). A plain form: the guide page
 //! (`?code=`) finds the step, so the page the field is on needs no guide code.
 
 use leptos::prelude::*;
@@ -14,6 +14,8 @@ pub fn CodeBox(lang: Lang) -> impl IntoView {
     let t = lang.texts();
     view! {
         <form class="code-box" action=link::page(Bundle::Guide) method="get">
+            // The step opens in the language the code was typed in.
+            <input type="hidden" name="lang" value=lang.code()/>
             <label for="step-code">{t.code_label}</label>
             <div class="code-row">
                 <input id="step-code" name="code" type="text" autocomplete="off" spellcheck="false"/>

@@ -12,9 +12,10 @@ use veiviser_guide::{Lang, Step};
 use super::contact;
 use super::helper_status;
 use crate::browser::helper::{Helper, HelperState};
-use crate::browser::{clipboard, navigation};
+use crate::browser::clipboard;
 use crate::content::LoadedGuide;
 use crate::i18n::Speak;
+use crate::link;
 
 /// The help block of `step`; `organisation` is the site's own support contact.
 pub fn help(guide: &LoadedGuide, step: &Step, organisation: Option<&Contact>, lang: Lang) -> impl IntoView {
@@ -27,7 +28,7 @@ pub fn help(guide: &LoadedGuide, step: &Step, organisation: Option<&Contact>, la
     let link_copied = RwSignal::new(false);
     let copy_link = move |_| {
         leptos::task::spawn_local(async move {
-            if clipboard::copy(&navigation::href()).await {
+            if clipboard::copy(&link::to_share(lang)).await {
                 link_copied.set(true);
             }
         })
@@ -87,7 +88,7 @@ fn report(guide: &LoadedGuide, step: &Step, code: Option<String>, lang: Lang) ->
     // Only what the page already knows: copying never makes the page call the helper.
     let helper = use_context::<Helper>();
     move || {
-        let mut out = format!("{heading}{}: {}\n\n", t.link_label, navigation::href());
+        let mut out = format!("{heading}{}: {}\n\n", t.link_label, link::to_share(lang));
         match helper.filter(|h| h.started()).map(|h| h.state().get_untracked()) {
             Some(HelperState::Seen(status)) => {
                 for line in helper_status::lines(&status, lang) {

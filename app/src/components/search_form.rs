@@ -27,6 +27,7 @@ pub fn SearchForm(lang: Lang, #[prop(optional)] value: String) -> impl IntoView 
     };
     view! {
         <form class="search-box" role="search" action=link::page(Bundle::Tools) method="get" on:submit=submit>
+            <input type="hidden" name="lang" value=lang.code()/>
             <input type="hidden" name="page" value=Page::Search.name()/>
             <label for="search">{t.search_label}</label>
             <div class="code-row">

@@ -122,7 +122,7 @@ pub const EN: Texts = Texts {
     link_label: "Link",
     copy_link: "Copy link to this step",
     link_copied: "The link is copied.",
-    code_label: "Got a step code, for example MRS-417? Type it here:",
+    code_label: "Got a step code, for example MRS-186? Type it here:",
     open: "Open",
     code_not_found: "No step has the code “{}”.",
     helpdesk: "For the helpdesk",

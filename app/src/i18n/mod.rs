@@ -213,6 +213,7 @@ texts!(
 
 /// `template` with each `{}` replaced by the next of `values`. A template and
 /// its values always match: every language has the same placeholders (tested).
+/// A value set in quotes (`«{}»`) has its own quotes of that kind made inner ones.
 pub fn fill(template: &str, values: &[&str]) -> String {
     debug_assert_eq!(template.matches("{}").count(), values.len(), "{template}");
     let mut out = String::new();
@@ -222,7 +223,8 @@ pub fn fill(template: &str, values: &[&str]) -> String {
         out.push_str(first);
     }
     for part in parts {
-        out.push_str(values.next().copied().unwrap_or_default());
+        let outer = out.chars().next_back().unwrap_or(' ');
+        out.push_str(&veiviser_guide::lang::nested_in(outer, values.next().copied().unwrap_or_default()));
         out.push_str(part);
     }
     out

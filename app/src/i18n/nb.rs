@@ -122,7 +122,7 @@ pub const NB: Texts = Texts {
     link_label: "Lenke",
     copy_link: "Kopier lenke til dette steget",
     link_copied: "Lenken er kopiert.",
-    code_label: "Har du fått en stegkode, for eksempel MRS-417? Skriv den her:",
+    code_label: "Har du fått en stegkode, for eksempel MRS-186? Skriv den her:",
     open: "Åpne",
     code_not_found: "Fant ikke noe steg med koden «{}».",
     helpdesk: "For brukerstøtte",

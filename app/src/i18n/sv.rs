@@ -122,7 +122,7 @@ pub const SV: Texts = Texts {
     link_label: "Länk",
     copy_link: "Kopiera länk till det här steget",
     link_copied: "Länken är kopierad.",
-    code_label: "Har du fått en stegkod, till exempel MRS-417? Skriv den här:",
+    code_label: "Har du fått en stegkod, till exempel MRS-186? Skriv den här:",
     open: "Öppna",
     code_not_found: "Hittade inget steg med koden ”{}”.",
     helpdesk: "För supporten",

@@ -21,7 +21,7 @@ pub type CodeFn<'a> = &'a dyn Fn(&str) -> Option<String>;
 pub struct SvgOptions<'a> {
     /// The address a step's node links to; `None`: no links.
     pub link: Option<LinkFn<'a>>,
-    /// A short code shown in each step's node (the helpdesk code, `MRS-417`).
+    /// A short code shown in each step's node (the helpdesk code, `MRS-186`).
     pub code: Option<CodeFn<'a>>,
     /// The step the layout started from (drawn with a thick border).
     pub start: Option<&'a str>,

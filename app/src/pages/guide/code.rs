@@ -1,4 +1,4 @@
-//! Opens the step a typed step code names (`guide.html?code=MRS-417`), with the
+//! Opens the step a typed step code names (`guide.html?code=MRS-186`), with the
 //! answers that lead there, or says that no step has it.
 
 use leptos::prelude::*;

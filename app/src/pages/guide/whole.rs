@@ -27,6 +27,7 @@ fn whole(guide: &LoadedGuide, lang: Lang) -> impl IntoView {
         Target::Step(id) => format!("#{id}"),
         other => link::outside(other).unwrap_or_default(),
     };
+    let intro = (!g.intro.is_empty()).then(|| view! { <div class="guide-intro step-body" inner_html=render::to_html(&g.intro, &within)></div> });
     let steps = g
         .steps
         .iter()
@@ -56,6 +57,7 @@ fn whole(guide: &LoadedGuide, lang: Lang) -> impl IntoView {
         {missing_language_notice(guide, lang)}
         <div class="whole-guide" lang=g.lang.clone()>
             <h1>{g.title.clone()}</h1>
+            {intro}
             {steps}
         </div>
     }

@@ -7,7 +7,7 @@ use leptos_router::NavigateOptions;
 use std::sync::Arc;
 
 use veiviser_guide::check::Loaded;
-use veiviser_guide::journey::{self, Answers, Walk};
+use veiviser_guide::journey::{self, Answers, Landing, Walk};
 use veiviser_guide::support::Contact;
 use veiviser_guide::{render, Index, Lang, Place, Target, Way};
 
@@ -55,45 +55,22 @@ pub fn Wizard(index: Arc<Index>, guide: String, place: Memo<Place>, lang: Lang, 
     })
 }
 
-/// Where the URL's answers lead in a guide.
-#[derive(Debug, Clone, PartialEq)]
-enum Landing {
-    /// The guide has no step to start from.
-    NoStart,
-    /// The step asked for.
-    Reached,
-    /// The answers do not lead there: this is the nearest step they do lead to.
-    Moved(Place),
-}
-
-fn landing(guide: &LoadedGuide, place: &Place) -> Landing {
-    let g = &guide.loaded.guide;
-    let start = guide.entry.start.as_str();
-    match journey::walk(g, start, &place.answers, place.step.as_deref()) {
-        None => Landing::NoStart,
-        Some(walk) if walk.reached => Landing::Reached,
-        Some(walk) => Landing::Moved(Place {
-            step: Some(walk.here().id.clone()),
-            answers: journey::pruned(g, start, &place.answers),
-            from: place.step.clone(),
-            ..place.clone()
-        }),
-    }
-}
-
 #[component]
 fn StepPage(guide: Arc<LoadedGuide>, place: Memo<Place>, lang: Lang, focus: Focus, support: Option<Contact>) -> impl IntoView {
     let navigate = use_navigate();
     let landing = {
         let guide = Arc::clone(&guide);
-        Memo::new(move |_| landing(&guide, &place.read()))
+        Memo::new(move |_| journey::landing(&guide.loaded.guide, &guide.entry.start, &place.read()))
     };
     {
         let navigate = navigate.clone();
         Effect::new(move |_| match landing.get() {
             Landing::Reached => progress::save(&place.get()),
-            // Land on the nearest step the answers lead to, and say so (`from`).
-            Landing::Moved(nearest) => navigate(&link::href(&nearest), NavigateOptions { replace: true, ..Default::default() }),
+            // A step named without answers: the same step, with the answers that lead there.
+            // Answers that lead elsewhere: the nearest step they lead to, saying so (`from`).
+            Landing::Answered(there) | Landing::Moved(there) => {
+                navigate(&link::href(&there), NavigateOptions { replace: true, ..Default::default() })
+            }
             Landing::NoStart => {}
         });
     }
@@ -105,9 +82,13 @@ fn StepPage(guide: Arc<LoadedGuide>, place: Memo<Place>, lang: Lang, focus: Focu
         }
     });
     move || {
+        // A place about to be replaced shows no step meanwhile, nor takes focus.
+        if matches!(landing.get(), Landing::Answered(_) | Landing::Moved(_)) {
+            return crate::components::loading::loading(lang);
+        }
         let place = place.get();
         let Loaded { guide: g, .. } = &guide.loaded;
-        match journey::walk(g, &guide.entry.start, &place.answers, place.step.as_deref()) {
+        match journey::walk_to(g, &guide.entry.start, &place) {
             None => view! { <p>{lang.texts().no_start_step}</p> }.into_any(),
             Some(walk) => step_page(&guide, &place, &walk, lang, focus, Some(go), support.as_ref()).into_any(),
         }
@@ -134,7 +115,7 @@ fn step_page(
         }
         other => link::outside(other).unwrap_or_default(),
     };
-    let body = render::to_html(&step.body, &|target| match target {
+    let resolve = |target: &Target| match target {
         Target::Step(id) => step
             .ways
             .iter()
@@ -142,7 +123,11 @@ fn step_page(
             .map(way_href)
             .unwrap_or_else(|| link::href(&Place::answered(&g.id, id, answers))),
         other => link::outside(other).unwrap_or_default(),
-    });
+    };
+    let body = render::to_html(&step.body, &resolve);
+    // The guide's opening text, where the guide starts (the start step, however reached).
+    let intro = (step.id == guide.entry.start && !g.intro.is_empty())
+        .then(|| view! { <div class="guide-intro step-body" inner_html=render::to_html(&g.intro, &resolve)></div> });
     let chosen = answers.get(&step.id).map(str::to_owned);
     let choices = step
         .choices()
@@ -200,6 +185,7 @@ fn step_page(
         <div class="guide-content" lang=g.lang.clone()>
         <p class="guide-title">{g.title.clone()}</p>
         {note}
+        {intro}
         <h1 id="step-title" tabindex="-1" node_ref=heading>{step.title.clone()}</h1>
         <div class="step-body" inner_html=body></div>
         </div>
@@ -261,8 +247,7 @@ pub fn mount_step(parent: web_sys::HtmlElement, path: &str, markdown: &str, step
     let loaded = LoadedGuide::new(entry, Loaded { source, guide }, None);
     let place = Place::step(&loaded.loaded.guide.id, Some(step));
     leptos::mount::mount_to(parent, move || {
-        let walk = journey::walk(&loaded.loaded.guide, &loaded.entry.start, &place.answers, place.step.as_deref())
-            .expect("the step exists");
+        let walk = journey::walk_to(&loaded.loaded.guide, &loaded.entry.start, &place).expect("the step exists");
         step_page(&loaded, &place, &walk, Lang::Nb, Focus::new(), None, None)
     })
     .forget();

@@ -5,11 +5,11 @@ use leptos::prelude::*;
 use std::sync::Arc;
 
 use veiviser_guide::search::SearchIndex;
-use veiviser_guide::{Index, Lang};
+use veiviser_guide::{Index, Lang, Place};
 
 use crate::components::loading::loading;
 use crate::components::search_form::SearchForm;
-use crate::content;
+use crate::{content, link};
 use crate::i18n::{fill, Speak};
 
 /// The search form and, for `query`, its results.
@@ -38,9 +38,14 @@ pub fn SearchPage(index: Arc<Index>, lang: Lang, query: Option<String>) -> impl 
                 .iter()
                 .filter_map(|hit| {
                     let guide = guides.iter().find(|g| g.loaded.guide.id == hit.guide_id)?;
+                    // The opening text is shown where the guide starts.
+                    let href = match &hit.step_id {
+                        Some(step) => guide.step_href(step),
+                        None => link::href(&Place::step(&hit.guide_id, None)),
+                    };
                     Some(view! {
                         <li lang=guide.loaded.guide.lang.clone()>
-                            <a href=guide.step_href(&hit.step_id)>{hit.title.clone()}</a>
+                            <a href=href>{hit.title.clone()}</a>
                             <span class="hint">{guide.loaded.guide.title.clone()}</span>
                             <span class="snippet">{hit.snippet.clone()}</span>
                         </li>
