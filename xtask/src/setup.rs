@@ -34,7 +34,7 @@ pub fn may_install() {
 
 /// `Ok` when installing `what` may go ahead, else the error that says how to get it.
 fn install_allowed(what: &str, why: &str) -> Result<(), String> {
-    if MAY_INSTALL.load(Ordering::Relaxed) {
+    if installing() {
         Ok(())
     } else {
         Err(format!("{what} is missing ({why}): run `cargo xtask setup` to install it"))
