@@ -1,11 +1,15 @@
-//! Where the user is, as the URL's query names it:
-//! `?guide=mrs&step=pin&a=hvordan.sett-inn-kort`.
+//! Where the user is, as the URL names it: a step of a guide has a page of its
+//! own, written at build time (`nb/mrs/pin.html?a=hvordan.sett-inn-kort`, the
+//! language, the guide and the step in the path, the answers in the query);
+//! everything else lives in the query string of one of the site's three HTML
+//! pages (`guide.html?guide=mrs&view=all`, `tools.html?page=search`), and so do
+//! older links (`guide.html?guide=mrs&step=pin`).
 //!
-//! Everything lives in the query string, so the site works from any static
-//! server under any sub-path, with no rewrite rules, and every step can be
-//! linked, bookmarked and reloaded with the answers that lead to it. Which of
-//! the site's three HTML pages shows a place is its [`Bundle`]: each page loads
-//! only the code it needs, so the start page comes quickly.
+//! Every address is a file, so the site works from any static server under any
+//! sub-path with no rewrite rules, and every step can be linked, bookmarked and
+//! reloaded with the answers that lead to it. Which of the site's three HTML
+//! pages shows a place is its [`Bundle`]: each page loads only the code it
+//! needs, so the start page comes quickly.
 
 use crate::journey::Answers;
 use crate::lang::Lang;
@@ -86,6 +90,36 @@ impl Bundle {
     }
 }
 
+/// The file of a folder's own page: a start page in a language, a guide's start.
+pub const PAGE_INDEX: &str = "index.html";
+
+/// True for an id that is a file name as it stands in any server and URL.
+fn is_file_name(id: &str) -> bool {
+    !id.is_empty() && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// The site folder in a page's path: `/veiviser/` for `/veiviser/nb/mrs/pin.html`,
+/// `/veiviser/guide.html` or `/veiviser/`.
+pub fn site_folder(path: &str) -> &str {
+    let folder = &path[..path.rfind('/').map_or(0, |slash| slash + 1)];
+    let within = |up: usize| {
+        let mut end = folder.len();
+        for _ in 0..up {
+            end = folder[..end.saturating_sub(1)].rfind('/').map(|slash| slash + 1)?;
+        }
+        Some(&folder[..end])
+    };
+    for up in [2, 1] {
+        if let Some(site) = within(up) {
+            let address = &path[site.len()..];
+            if Place::from_address(address, "").page_path().is_some() {
+                return site;
+            }
+        }
+    }
+    folder
+}
+
 impl Place {
     /// The start page.
     pub fn start_page() -> Place {
@@ -121,6 +155,79 @@ impl Place {
         } else {
             Bundle::Start
         }
+    }
+
+    /// The address of this place inside the site folder: its own page for a step
+    /// or start page in a language (`nb/mrs/pin.html?a=…`, `sv/index.html`), else
+    /// one of the three pages with a query (`guide.html?guide=mrs&view=all`).
+    pub fn to_address(&self) -> String {
+        match self.page_path() {
+            Some(path) => {
+                let rest = Place { guide: None, step: None, lang: None, ..self.clone() };
+                let mut query = form_urlencoded::Serializer::new(String::new());
+                for (step, target) in &rest.answers.0 {
+                    query.append_pair("a", &format!("{step}.{target}"));
+                }
+                if let Some(from) = &rest.from {
+                    query.append_pair("from", from);
+                }
+                let query = query.finish();
+                if query.is_empty() { path } else { format!("{path}?{query}") }
+            }
+            None => format!("{}{}", self.bundle().file(), self.to_query()),
+        }
+    }
+
+    /// The path of this place's own page (`nb/mrs/pin.html`), if it has one: a
+    /// step or a start page in a named language, with ids a file name can carry.
+    pub fn page_path(&self) -> Option<String> {
+        let lang = self.lang?.code();
+        if self.whole || self.page.is_some() || self.code.is_some() || self.query.is_some() {
+            return None;
+        }
+        match (&self.guide, &self.step) {
+            (None, _) => Some(format!("{lang}/{PAGE_INDEX}")),
+            (Some(guide), step) if is_file_name(guide) => match step {
+                None => Some(format!("{lang}/{guide}/{PAGE_INDEX}")),
+                Some(step) if is_file_name(step) && format!("{step}.html") != PAGE_INDEX => {
+                    Some(format!("{lang}/{guide}/{step}.html"))
+                }
+                Some(_) => None,
+            },
+            (Some(_), _) => None,
+        }
+    }
+
+    /// Reads a place from its address inside the site folder: a page path
+    /// (`nb/mrs/pin.html`) and its query, or one of the three pages with a query.
+    pub fn from_address(path: &str, query: &str) -> Place {
+        let mut place = Place::from_query(query);
+        let segments: Vec<&str> = path.split('/').collect();
+        let file = |name: &str| match name {
+            "" => Some(None),
+            name if name == PAGE_INDEX => Some(None),
+            name => name.strip_suffix(".html").filter(|n| is_file_name(n)).map(|n| Some(n.to_owned())),
+        };
+        match segments.as_slice() {
+            [lang, name] => {
+                if let (Some(lang), Some(None)) = (Lang::from_code(lang), file(name)) {
+                    place = Place { lang: Some(lang), guide: None, step: None, ..place };
+                }
+            }
+            [lang, guide, name] => {
+                if let (Some(lang), true, Some(step)) = (Lang::from_code(lang), is_file_name(guide), file(name)) {
+                    place = Place { lang: Some(lang), guide: Some((*guide).to_owned()), step, ..place };
+                }
+            }
+            _ => {}
+        }
+        place
+    }
+
+    /// How many folders below the site folder this place's page is: the `../`
+    /// its relative links need (`nb/mrs/pin.html`: 2).
+    pub fn depth(&self) -> usize {
+        self.page_path().map_or(0, |path| path.matches('/').count())
     }
 
     /// Reads a place from a query string (with or without the leading `?`).
@@ -249,5 +356,64 @@ mod tests {
         assert_eq!(Place::from_query(""), Place::start_page());
         assert_eq!(Place::from_query("?guide="), Place::start_page());
         assert_eq!(Place::start_page().to_query(), "?");
+    }
+
+    #[test]
+    fn a_step_in_a_language_has_a_page_of_its_own_with_the_answers_in_the_query() {
+        let answers = Answers::default().with("hvordan", "sett-inn-kort");
+        let place = Place { lang: Some(Lang::Nb), ..Place::answered("mrs", "pin", &answers) };
+        assert_eq!(place.to_address(), "nb/mrs/pin.html?a=hvordan.sett-inn-kort");
+        assert_eq!(Place::from_address("nb/mrs/pin.html", "?a=hvordan.sett-inn-kort"), place);
+        assert_eq!(place.depth(), 2);
+        let start = Place { lang: Some(Lang::Sv), ..Place::step("webcert", None) };
+        assert_eq!(start.to_address(), "sv/webcert/index.html");
+        assert_eq!(Place::from_address("sv/webcert/index.html", ""), start);
+        assert_eq!(Place::from_address("sv/webcert/", ""), start);
+    }
+
+    #[test]
+    fn the_start_page_in_a_language_has_a_page_and_without_one_is_the_folder() {
+        let sv = Place { lang: Some(Lang::Sv), ..Place::start_page() };
+        assert_eq!(sv.to_address(), "sv/index.html");
+        assert_eq!(Place::from_address("sv/index.html", ""), sv);
+        assert_eq!(Place::start_page().to_address(), "?");
+        assert_eq!(Place::from_address("", ""), Place::start_page());
+        assert_eq!(Place::from_address("index.html", ""), Place::start_page());
+    }
+
+    #[test]
+    fn places_without_a_page_of_their_own_keep_the_query_of_their_bundle() {
+        assert_eq!(Place::step("mrs", Some("pin")).to_address(), "guide.html?guide=mrs&step=pin");
+        let whole = Place { lang: Some(Lang::Nb), ..Place::whole_guide("mrs") };
+        assert_eq!(whole.to_address(), "guide.html?lang=nb&guide=mrs&view=all");
+        let odd = Place { lang: Some(Lang::Nb), ..Place::step("mrs", Some("ø å")) };
+        assert_eq!(Place::from_address("guide.html", &odd.to_address()["guide.html".len()..]), odd);
+        let index = Place { lang: Some(Lang::Nb), ..Place::step("mrs", Some("index")) };
+        assert_eq!(index.to_address(), "guide.html?lang=nb&guide=mrs&step=index");
+    }
+
+    #[test]
+    fn an_older_link_to_the_guide_page_reads_as_before() {
+        let place = Place::from_address("guide.html", "?guide=mrs&step=pin&a=hvordan.sett-inn-kort&lang=sv");
+        assert_eq!(place.to_address(), "sv/mrs/pin.html?a=hvordan.sett-inn-kort");
+    }
+
+    #[test]
+    fn a_path_that_only_looks_like_a_page_is_read_as_its_query() {
+        assert_eq!(Place::from_address("xx/mrs/pin.html", "?guide=a"), Place::step("a", None));
+        assert_eq!(Place::from_address("nb/m rs/pin.html", ""), Place::start_page());
+        assert_eq!(Place::from_address("nb/mrs/pin.htm", ""), Place::start_page());
+    }
+
+    #[test]
+    fn the_site_folder_is_found_under_any_sub_path() {
+        assert_eq!(site_folder("/veiviser/nb/mrs/pin.html"), "/veiviser/");
+        assert_eq!(site_folder("/veiviser/nb/mrs/"), "/veiviser/");
+        assert_eq!(site_folder("/veiviser/sv/index.html"), "/veiviser/");
+        assert_eq!(site_folder("/veiviser/guide.html"), "/veiviser/");
+        assert_eq!(site_folder("/veiviser/"), "/veiviser/");
+        assert_eq!(site_folder("/nb/mrs/pin.html"), "/");
+        assert_eq!(site_folder("/a/b/tools.html"), "/a/b/");
+        assert_eq!(site_folder(""), "");
     }
 }
