@@ -46,36 +46,46 @@ pub struct Site {
 /// The guide index (`content/index.json`) and the settings (`settings.json`).
 pub async fn fetch_site() -> Result<Site, Problem> {
     // Both at once: neither waits on the other.
-    let (index, settings) = futures::join!(fetch_content(load::INDEX), fetch::text("settings.json"));
-    let index_source = Source::new(load::INDEX, index?);
-    let index = load::index(index_source.text.clone()).map_err(|f| Problem::Findings(vec![f]))?;
-    let (settings, mut settings_findings, source) = match settings {
-        Ok(text) => {
-            let source = Source::new("settings.json", text);
-            let (settings, findings) = settings::parse(&source);
-            (settings, findings, Some(source))
-        }
-        // No settings file: the defaults.
-        Err(Failed::Status(404, _)) => (Settings::default(), Vec::new(), None),
-        Err(e) => (Settings::default(), vec![Finding::error("settings.json", (1, 1), e.to_string())], None),
-    };
-    let shown = match &source {
-        Some(source) => {
-            let (shown, findings) = settings.shown(&index, source);
-            settings_findings.extend(findings);
-            shown
-        }
-        None => index.guides.clone(),
-    };
-    // A contact value the help box leaves out is told here, where the organisation sees it.
-    settings_findings.extend(index.guides.iter().flat_map(|entry| check::support_findings(&index_source, entry)));
-    Ok(Site {
-        settings: Arc::new(settings),
-        settings_findings,
-        index: Arc::new(index),
-        index_source: Arc::new(index_source),
-        shown: Arc::new(shown),
-    })
+    let (index, settings) = futures::join!(fetch_content(load::INDEX), fetch::text(SETTINGS));
+    Site::read(index?, settings)
+}
+
+/// The settings' file name, in the site folder.
+pub const SETTINGS: &str = "settings.json";
+
+impl Site {
+    /// The site from the index's text and the settings file as it came (missing: the defaults).
+    pub fn read(index: String, settings: Result<String, Failed>) -> Result<Site, Problem> {
+        let index_source = Source::new(load::INDEX, index);
+        let index = load::index(index_source.text.clone()).map_err(|f| Problem::Findings(vec![f]))?;
+        let (settings, mut settings_findings, source) = match settings {
+            Ok(text) => {
+                let source = Source::new(SETTINGS, text);
+                let (settings, findings) = settings::parse(&source);
+                (settings, findings, Some(source))
+            }
+            // No settings file: the defaults.
+            Err(Failed::Status(404, _)) => (Settings::default(), Vec::new(), None),
+            Err(e) => (Settings::default(), vec![Finding::error(SETTINGS, (1, 1), e.to_string())], None),
+        };
+        let shown = match &source {
+            Some(source) => {
+                let (shown, findings) = settings.shown(&index, source);
+                settings_findings.extend(findings);
+                shown
+            }
+            None => index.guides.clone(),
+        };
+        // A contact value the help box leaves out is told here, where the organisation sees it.
+        settings_findings.extend(index.guides.iter().flat_map(|entry| check::support_findings(&index_source, entry)));
+        Ok(Site {
+            settings: Arc::new(settings),
+            settings_findings,
+            index: Arc::new(index),
+            index_source: Arc::new(index_source),
+            shown: Arc::new(shown),
+        })
+    }
 }
 
 /// A loaded guide with its index entry.
@@ -95,6 +105,16 @@ impl LoadedGuide {
     pub fn new(entry: GuideEntry, loaded: veiviser_guide::check::Loaded, missing_lang: Option<Lang>) -> LoadedGuide {
         let numbers = code::Numbers::of(&loaded.guide);
         LoadedGuide { entry, loaded, missing_lang, numbers, warnings: Vec::new() }
+    }
+
+    /// Guide `entry` from its file's `source`, checked against the whole index;
+    /// its errors are the [`Problem`]. `missing_lang`: the language asked for, if not this one.
+    pub fn read(index: &Index, index_source: &Source, entry: &GuideEntry, source: Source, missing_lang: Option<Lang>) -> Result<LoadedGuide, Problem> {
+        let (loaded, findings) = load::guide(index, index_source, entry, source);
+        if veiviser_guide::finding::has_errors(&findings) {
+            return Err(Problem::Findings(findings));
+        }
+        Ok(LoadedGuide { warnings: findings, ..LoadedGuide::new(entry.clone(), loaded, missing_lang) })
     }
 
     /// The step code of `step` (`MRS-186`).
@@ -165,12 +185,8 @@ pub async fn fetch_guide(guides: Guides, index: Arc<Index>, id: String, lang: La
     let path = entry.file(shown);
     let source = Source::new(path.clone(), fetch_content(&path).await?);
     let measure = Measure::start(&format!("veiviser:parse-check:{path}"));
-    let (loaded, findings) = load::guide(&index, &index_source, entry, source);
+    let guide = Arc::new(LoadedGuide::read(&index, &index_source, entry, source, missing_lang)?);
     measure.end();
-    if veiviser_guide::finding::has_errors(&findings) {
-        return Err(Problem::Findings(findings));
-    }
-    let guide = Arc::new(LoadedGuide { warnings: findings, ..LoadedGuide::new(entry.clone(), loaded, missing_lang) });
     guides.keep(key, Arc::clone(&guide));
     Ok(guide)
 }

@@ -14,7 +14,12 @@ use leptos_router::components::Router;
 
 pub use veiviser_guide::{Bundle, Index, Place};
 
+#[cfg(all(feature = "csr", feature = "ssr"))]
+compile_error!("the features `csr` (the browser bundle) and `ssr` (`veiviser build`) must be built in separate cargo invocations");
+
 pub mod browser;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod build;
 pub mod components;
 pub mod content;
 pub mod i18n;
@@ -24,9 +29,11 @@ pub mod pages;
 pub mod progress;
 pub mod shell;
 
-/// Starts a page of the site: `main` fills its `<main>`.
-pub fn mount(main: shell::Main) {
+/// Starts page `bundle` of the site: `main` fills its `<main>`. Where the build
+/// wrote the page, the app takes it over once it has rendered the same.
+pub fn mount(bundle: Bundle, main: fn(shell::Context) -> AnyView) {
     console_error_panic_hook::set_once();
-    browser::navigation::leave_other_pages_to_browser();
-    leptos::mount::mount_to_body(move || view! { <Router><shell::Shell main/></Router> });
+    browser::navigation::leave_other_pages_to_browser(bundle);
+    let main: shell::Main = std::sync::Arc::new(main);
+    browser::takeover::mount(move || view! { <Router><shell::Shell main/></Router> });
 }

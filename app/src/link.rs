@@ -1,32 +1,35 @@
-//! Links inside the site: every place is one of its three pages ([`Bundle`])
-//! with a query string, in the folder the site is served from.
+//! Links inside the site: a step's own page (`nb/mrs/pin.html?a=…`) or one of
+//! the site's three pages with a query ([`Place::to_address`]), in the folder
+//! the site is served from.
+
+use std::cell::Cell;
 
 use veiviser_guide::{Bundle, Lang, Place, Target};
 
 use crate::browser::navigation;
 
-/// The folder the site is served from (for example `/veiviser/`), kept in every
-/// link so the site works under any sub-path.
-fn folder() -> String {
-    let path = navigation::path();
-    match path.rfind('/') {
-        Some(slash) => path[..=slash].to_owned(),
-        None => "./".into(),
-    }
+thread_local! {
+    static IN_FORCE: Cell<Option<Lang>> = const { Cell::new(None) };
+}
+
+/// Records the language in force on this page, which links name when the
+/// page's address names none (so a step's link is its own, fast page).
+pub fn set_lang_in_force(lang: Lang) {
+    IN_FORCE.with(|in_force| in_force.set(Some(lang)));
 }
 
 /// The href of a place, on the page that shows it. A place that names no
-/// language keeps the one this page's address names, so a link clicked, copied
-/// or sent on opens in the language it was given in.
+/// language keeps the one this page's address names (else the one in force),
+/// so a link clicked, copied or sent on opens in the language it was given in.
 pub fn href(place: &Place) -> String {
-    let place = Place { lang: place.lang.or_else(|| here().lang), ..place.clone() };
-    format!("{}{}{}", folder(), place.bundle().file(), place.to_query())
+    let lang = place.lang.or_else(|| here().lang).or_else(|| IN_FORCE.with(Cell::get));
+    format!("{}{}", navigation::site_folder(), Place { lang, ..place.clone() }.to_address())
 }
 
 /// The place this page's address names.
 fn here() -> Place {
-    let current = navigation::current();
-    Place::from_query(current.split_once('?').map_or("", |(_, query)| query))
+    let (path, query) = navigation::address();
+    Place::from_address(&path, &query)
 }
 
 /// The whole address of this page to give to someone else: the language in
@@ -39,14 +42,21 @@ pub fn to_share(lang: Lang) -> String {
 
 /// The href of a page of the site, with no query (a form's `action`).
 pub fn page(bundle: Bundle) -> String {
-    format!("{}{}", folder(), bundle.file())
+    format!("{}{}", navigation::site_folder(), bundle.file())
 }
 
 /// True when this page is `bundle`'s.
 pub fn is_this_page(bundle: Bundle) -> bool {
-    let path = navigation::path();
-    let file = &path[path.rfind('/').map_or(0, |slash| slash + 1)..];
-    file == bundle.file() || (bundle == Bundle::Start && file == "index.html")
+    Bundle::of_address(&navigation::address().0) == Some(bundle)
+}
+
+/// The href of a file of the site folder (`content/skjema.pdf`, the logo); an
+/// address of its own (`https://…`, `/logo.svg`, `data:…`) stays as it is.
+pub fn file(path: &str) -> String {
+    if path.starts_with('/') || path.contains(':') {
+        return path.to_owned();
+    }
+    format!("{}{path}", navigation::site_folder())
 }
 
 /// The href of a link to another guide, a page elsewhere or a file; `None` for a
@@ -56,7 +66,7 @@ pub fn outside(target: &Target) -> Option<String> {
         Target::Step(_) => None,
         Target::Guide { guide, step } => Some(href(&Place::step(guide, step.as_deref()))),
         Target::External(url) => Some(url.clone()),
-        Target::File(path) => Some(format!("content/{path}")),
+        Target::File(path) => Some(file(&format!("content/{path}"))),
         Target::Unsafe(_) => Some("#".into()),
     }
 }

@@ -14,10 +14,14 @@ use crate::browser::helper::Helper;
 use crate::components::language_switcher::LanguageSwitcher;
 use crate::components::{contact, loading, problem};
 use crate::i18n::{Speak, Texts};
-use crate::{content, language, link};
+use crate::content::{self, Site};
+use crate::{language, link};
 
 /// What a page shows in `<main>` once the guide index and settings are there.
-pub type Main = fn(Context) -> AnyView;
+pub type Main = Arc<dyn Fn(Context) -> AnyView + Send + Sync>;
+
+/// The site as far as it is read: nothing yet, what is wrong with it, or the site.
+pub type SiteSignal = Signal<Option<Result<Site, content::Problem>>>;
 
 /// What the page's [`Main`] gets to work with.
 #[derive(Clone)]
@@ -43,12 +47,18 @@ pub fn page_name(page: Page, t: &'static Texts) -> &'static str {
     }
 }
 
-/// The frame of every page around `main`.
+/// The frame of every page around `main`, in the browser: the site and the
+/// place are read as the page goes, and the language, colours and helper
+/// follow them.
 #[component]
 pub fn Shell(main: Main) -> impl IntoView {
     let location = use_location();
-    let place = Memo::new(move |_| Place::from_query(&location.search.get()));
+    let place = Memo::new(move |_| {
+        let (path, search) = (location.pathname.get(), location.search.get());
+        Place::from_address(&path[veiviser_guide::place::site_folder(&path).len()..], &search)
+    });
     let site = LocalResource::new(content::fetch_site);
+    let site = Signal::derive(move || site.get());
     let settings = move || site.get().and_then(|s| s.ok());
     let default_lang = Memo::new(move |_| settings().map(|s| s.settings.default_language).unwrap_or_default());
     let lang = Memo::new(move |_| language::current(place.read().lang, default_lang.get()));
@@ -67,15 +77,29 @@ pub fn Shell(main: Main) -> impl IntoView {
     let port = Signal::derive(move || settings().map_or(veiviser_api::DEFAULT_PORT, |s| s.settings.helper_port));
     let live_check = Signal::derive(move || settings().is_none_or(|s| s.settings.live_check));
     Helper::provide(port, live_check);
+    frame(site, place, lang, main)
+}
+
+/// The frame of every page around `main`: the skip link, the header with the
+/// language switcher, the settings' findings, `<main>` and the footer. The same
+/// views render the page in the browser and to HTML at build time.
+pub fn frame(site: SiteSignal, place: Memo<Place>, lang: Memo<Lang>, main: Main) -> impl IntoView {
     content::Guides::provide();
     let guides = content::Guides::get();
+    let settings = move || site.get().and_then(|s| s.ok());
     let support = Signal::derive(move || settings().and_then(|s| s.settings.support.clone()));
     provide_context(problem::OrganisationSupport(support));
+    // Links name the language in force where the address names none.
+    let lang = Memo::new(move |_| {
+        let lang = lang.get();
+        link::set_lang_in_force(lang);
+        lang
+    });
     view! {
         <a class="skip-link" href="#main">{move || lang.get().texts().skip_to_content}</a>
         <header class="site-header">
-            <a class="site-name" href=link::href(&Place::start_page())>
-                {move || settings().and_then(|s| s.settings.logo.clone()).map(|logo| view! { <img class="logo" src=logo alt=""/> })}
+            <a class="site-name" href=move || { lang.track(); link::href(&Place::start_page()) }>
+                {move || settings().and_then(|s| s.settings.logo.clone()).map(|logo| view! { <img class="logo" src=link::file(&logo) alt=""/> })}
                 {move || settings().map(|s| s.settings.name.clone()).unwrap_or_else(|| "Veiviser".into())}
             </a>
             <LanguageSwitcher lang place/>
@@ -100,7 +124,9 @@ pub fn Shell(main: Main) -> impl IntoView {
             <ul>
                 {Page::ALL
                     .into_iter()
-                    .map(|page| view! { <li><a href=link::href(&Place::page(page))>{move || page_name(page, lang.get().texts())}</a></li> })
+                    .map(|page| view! {
+                        <li><a href=move || { lang.track(); link::href(&Place::page(page)) }>{move || page_name(page, lang.get().texts())}</a></li>
+                    })
                     .collect_view()}
             </ul>
         </footer>

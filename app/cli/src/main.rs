@@ -22,6 +22,12 @@ enum Command {
         /// The content folder (with index.json).
         dir: PathBuf,
     },
+    /// Write every step of every guide, in every language, as an HTML page beside the app in a
+    /// built site folder (run it again after editing content/ or settings.json there).
+    Build {
+        /// The site folder (with index.html, guide.html, settings.json and content/).
+        dir: PathBuf,
+    },
     /// Draw one guide's flow as an SVG diagram (steps, answers, ends, live checks, step codes).
     Graph {
         /// The content folder (with index.json).
@@ -59,6 +65,7 @@ enum Command {
 fn main() -> ExitCode {
     match Cli::parse().command {
         Command::Check { dir } => check(&dir),
+        Command::Build { dir } => build(&dir),
         Command::ItKit { origins, port, out, file } => {
             match it_kit::write(&origins, port, out.as_deref(), file.as_deref()) {
                 Ok(()) => ExitCode::SUCCESS,
@@ -106,5 +113,26 @@ fn check(dir: &std::path::Path) -> ExitCode {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+fn build(dir: &std::path::Path) -> ExitCode {
+    match veiviser_app::build::build(dir) {
+        Ok(built) => {
+            for finding in &built.findings {
+                eprintln!("{finding}");
+            }
+            println!("veiviser: wrote {} pages in {}", built.pages, dir.display());
+            if built.findings.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                eprintln!("veiviser: the guides above have errors; their pages were not written (the app shows the findings)");
+                ExitCode::FAILURE
+            }
+        }
+        Err(message) => {
+            eprintln!("veiviser: {message}");
+            ExitCode::from(2)
+        }
     }
 }

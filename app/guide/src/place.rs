@@ -80,6 +80,18 @@ pub enum Bundle {
 }
 
 impl Bundle {
+    /// The page that shows an address inside the site folder (`nb/mrs/pin.html`,
+    /// `tools.html`); `None` for any other file (`content/skjema.pdf`).
+    pub fn of_address(path: &str) -> Option<Bundle> {
+        let place = Place::from_address(path, "");
+        if place.page_path().is_some() {
+            return Some(place.bundle());
+        }
+        [Bundle::Start, Bundle::Guide, Bundle::Tools]
+            .into_iter()
+            .find(|bundle| path == bundle.file() || (*bundle == Bundle::Start && path == PAGE_INDEX))
+    }
+
     /// The page's file name, relative to the site's folder (the start page is the folder).
     pub fn file(self) -> &'static str {
         match self {
@@ -403,6 +415,17 @@ mod tests {
         assert_eq!(Place::from_address("xx/mrs/pin.html", "?guide=a"), Place::step("a", None));
         assert_eq!(Place::from_address("nb/m rs/pin.html", ""), Place::start_page());
         assert_eq!(Place::from_address("nb/mrs/pin.htm", ""), Place::start_page());
+    }
+
+    #[test]
+    fn each_address_is_shown_by_its_bundle_and_files_by_none() {
+        assert_eq!(Bundle::of_address("nb/mrs/pin.html"), Some(Bundle::Guide));
+        assert_eq!(Bundle::of_address("sv/index.html"), Some(Bundle::Start));
+        assert_eq!(Bundle::of_address(""), Some(Bundle::Start));
+        assert_eq!(Bundle::of_address("index.html"), Some(Bundle::Start));
+        assert_eq!(Bundle::of_address("guide.html"), Some(Bundle::Guide));
+        assert_eq!(Bundle::of_address("tools.html"), Some(Bundle::Tools));
+        assert_eq!(Bundle::of_address("content/skjema.pdf"), None);
     }
 
     #[test]

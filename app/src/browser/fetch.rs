@@ -23,12 +23,13 @@ impl std::fmt::Display for Failed {
     }
 }
 
-/// The text at `url`, relative to the page.
+/// The text at `url`, relative to the site folder (whichever page of it this is).
 pub async fn text(url: &str) -> Result<String, Failed> {
     if let Some(answer) = prefetched(url).await {
         return answer;
     }
-    let response = gloo_net::http::Request::get(url).send().await.map_err(|e| Failed::Network(e.to_string()))?;
+    let address = format!("{}{url}", super::navigation::site_folder());
+    let response = gloo_net::http::Request::get(&address).send().await.map_err(|e| Failed::Network(e.to_string()))?;
     if !response.ok() {
         return Err(Failed::Status(response.status(), response.status_text()));
     }

@@ -1,8 +1,11 @@
 //! Dates and times by the browser's `Intl`, in the user's language and in the
 //! support's time zone.
 
-use wasm_bindgen::{JsCast, JsValue};
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen::JsCast;
+use wasm_bindgen::JsValue;
 
+#[cfg(target_arch = "wasm32")]
 use veiviser_guide::holiday::Date;
 use veiviser_guide::support::Now;
 use veiviser_guide::Lang;
@@ -31,7 +34,14 @@ pub fn today(lang: Lang) -> String {
     date(&js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default(), lang)
 }
 
+/// At build time the hour the page is read is unknown: the views leave it out.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn now_in(_zone: &str) -> Option<Now> {
+    None
+}
+
 /// The day and the minute of the day now, in time zone `zone`.
+#[cfg(target_arch = "wasm32")]
 pub fn now_in(zone: &str) -> Option<Now> {
     let options = js_sys::Object::new();
     let fields = [
@@ -65,7 +75,14 @@ pub fn now_in(zone: &str) -> Option<Now> {
     Some(Now { date, minute: hour * 60 + minute })
 }
 
+/// At build time the user's time zone is unknown.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn user_time_zone() -> Option<String> {
+    None
+}
+
 /// The user's own time zone, as the browser knows it.
+#[cfg(target_arch = "wasm32")]
 pub fn user_time_zone() -> Option<String> {
     let options = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new()).resolved_options();
     js_sys::Reflect::get(&options, &"timeZone".into()).ok()?.as_string()

@@ -10,5 +10,6 @@ pub mod intl;
 pub mod navigation;
 pub mod permission;
 pub mod storage;
+pub mod takeover;
 pub mod timer;
 pub mod timing;

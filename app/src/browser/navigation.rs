@@ -1,5 +1,8 @@
 //! Where the page is and moving away from it: its address, replacing it, and
 //! leaving links to the site's other pages to the browser.
+//!
+//! Rendered to HTML at build time (not in a browser), the page is where the
+//! build says it is ([`render_at`]), in a site folder named relatively (`../../`).
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -11,6 +14,50 @@ fn location() -> Option<web_sys::Location> {
 /// The path of this page as served (for example `/veiviser/guide.html`).
 pub fn path() -> String {
     location().and_then(|l| l.pathname().ok()).unwrap_or_default()
+}
+
+/// The site folder this page is in, as links start (`/veiviser/`), whichever page this is.
+#[cfg(target_arch = "wasm32")]
+pub fn site_folder() -> String {
+    veiviser_guide::place::site_folder(&path()).to_owned()
+}
+
+/// This page's address inside the site folder: its path there and its query
+/// (`nb/mrs/pin.html`, `?a=hvordan.sett-inn-kort`).
+#[cfg(target_arch = "wasm32")]
+pub fn address() -> (String, String) {
+    let path = path();
+    let within = path[veiviser_guide::place::site_folder(&path).len()..].to_owned();
+    (within, location().and_then(|l| l.search().ok()).unwrap_or_default())
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+thread_local! {
+    static RENDERED: std::cell::RefCell<veiviser_guide::Place> = Default::default();
+}
+
+/// Renders the views that follow as the page of `place` (at build time).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn render_at(place: &veiviser_guide::Place) {
+    RENDERED.with(|rendered| *rendered.borrow_mut() = place.clone());
+}
+
+/// The site folder as the page rendered at build time reaches it: `../../` from a step's page.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn site_folder() -> String {
+    RENDERED.with(|rendered| "../".repeat(rendered.borrow().depth()))
+}
+
+/// The address of the page rendered at build time.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn address() -> (String, String) {
+    RENDERED.with(|rendered| {
+        let address = rendered.borrow().to_address();
+        match address.split_once('?') {
+            Some((path, query)) => (path.to_owned(), format!("?{query}")),
+            None => (address, String::new()),
+        }
+    })
 }
 
 /// This page's path and query (`/veiviser/guide.html?guide=mrs`), as site links are written.
@@ -51,17 +98,21 @@ pub fn replace_page(href: &str) {
 /// Leaves a click on a link to another page of the site (or to a file) to the
 /// browser. The router follows same-site links inside the page, but this page
 /// has only its own bundle's code: the start page cannot show a guide step.
+/// This page is `bundle`'s: it shows the addresses of that bundle itself.
 /// The click goes no further than the window, so such a link has no `on:click`.
-pub fn leave_other_pages_to_browser() {
+pub fn leave_other_pages_to_browser(bundle: veiviser_guide::Bundle) {
     let Some(window) = web_sys::window() else { return };
-    let on_click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(|event: web_sys::MouseEvent| {
+    let on_click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |event: web_sys::MouseEvent| {
         let anchor = event
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
             .and_then(|e| e.closest("a[href]").ok().flatten())
             .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok());
         let Some(anchor) = anchor else { return };
-        if anchor.origin() == origin() && anchor.pathname() != path() {
+        let target = anchor.pathname();
+        let folder = site_folder();
+        let mine = target.strip_prefix(folder.as_str()).and_then(veiviser_guide::Bundle::of_address) == Some(bundle);
+        if anchor.origin() == origin() && target != path() && !mine {
             // Captured at the window, before the router's own listener sees it.
             event.stop_propagation();
         }

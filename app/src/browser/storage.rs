@@ -1,8 +1,15 @@
 //! The browser's local storage: what the user chose and where they were, kept
 //! on their PC only (nothing of it leaves the browser).
 
+#[cfg(target_arch = "wasm32")]
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// At build time there is no user: nothing is kept.
+#[cfg(not(target_arch = "wasm32"))]
+fn storage() -> Option<web_sys::Storage> {
+    None
 }
 
 /// The value kept under `key`.

@@ -163,7 +163,7 @@ fn step_page(
     let summary = summary(g.id.as_str(), walk, answers, step.is_end(), lang);
     let missing_language = missing_language_notice(guide, lang);
     let heading = NodeRef::<leptos::html::H1>::new();
-    let title = format!("{} – {} – Veiviser", step.title, g.title);
+    let title = title(g, step);
     Effect::new(move |_| {
         document::set_title(&title);
         if focus.take() {
@@ -203,6 +203,19 @@ fn step_page(
             <a href=link::href(&Place::step(&g.id, None)) on:click=move |_| progress::clear(&guide_id)>{t.start_over}</a>
         </p>
     }
+}
+
+/// The document's title on `step`'s page.
+pub fn title(guide: &veiviser_guide::Guide, step: &veiviser_guide::Step) -> String {
+    format!("{} – {} – Veiviser", step.title, guide.title)
+}
+
+/// The step `place` names in `guide`, as the page written at build time shows it:
+/// the same view as in the browser, before any card or helper is seen. `None`
+/// when the guide has no such step.
+pub fn built_step(guide: &LoadedGuide, place: &Place, lang: Lang, support: Option<&Contact>) -> Option<AnyView> {
+    let walk = journey::walk_to(&guide.loaded.guide, &guide.entry.start, place)?;
+    Some(step_page(guide, place, &walk, lang, Focus::new(), None, support).into_any())
 }
 
 /// "Your answers": each question answered so far, with a link to change it.

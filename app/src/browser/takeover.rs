@@ -1,0 +1,131 @@
+//! The page written at build time, taken over by the app: the app renders the
+//! same page off screen and, once its `<main>` shows more than the loading
+//! line, puts it in the built page's place in one step, keeping what the user
+//! did meanwhile (focus, open sections, typed text, scroll).
+//!
+//! An off-screen render and a swap rather than hydration: the app's first
+//! frame is its own, so a built page that differs from the live content (an
+//! organisation edited `content/`) is simply replaced, and no mismatch can stop
+//! the app.
+
+use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+/// The id of the page's root as the build writes it.
+pub const BUILT: &str = "veiviser-built";
+
+/// The attribute set on `<html>` once the app has the page (for tests and the benchmark).
+pub const TAKEN_OVER: &str = "data-taken-over";
+
+/// Mounts `view` into the page: beside the built page, hidden until it is
+/// ready to take its place, or at once where there is none.
+pub fn mount<N: IntoView + 'static>(view: impl FnOnce() -> N + 'static) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let (Some(body), Ok(root)) = (document.body(), document.create_element("div")) else { return };
+    root.set_class_name("page");
+    let built = document.get_element_by_id(BUILT);
+    if built.is_some() {
+        let _ = root.set_attribute("hidden", "");
+    }
+    let _ = body.append_child(&root);
+    leptos::mount::mount_to(root.clone().unchecked_into(), view).forget();
+    match built {
+        None => mark_taken_over(&document),
+        Some(built) => take_over_when_ready(built, root),
+    }
+}
+
+/// True once the app's `<main>` shows the page rather than the loading line.
+fn is_ready(root: &web_sys::Element) -> bool {
+    let main = root.query_selector("main").ok().flatten();
+    main.is_some_and(|main| main.first_element_child().is_some() && main.query_selector(".loading").ok().flatten().is_none())
+}
+
+fn take_over_when_ready(built: web_sys::Element, root: web_sys::Element) {
+    if is_ready(&root) {
+        swap(&built, &root);
+        return;
+    }
+    // Mutation records come before the next paint: the swap shows no frame in between.
+    let observer_slot: std::rc::Rc<std::cell::RefCell<Option<web_sys::MutationObserver>>> = Default::default();
+    let slot = observer_slot.clone();
+    let watched = root.clone();
+    let on_change = Closure::<dyn FnMut()>::new(move || {
+        if is_ready(&watched) {
+            swap(&built, &watched);
+            if let Some(observer) = slot.borrow_mut().take() {
+                observer.disconnect();
+            }
+        }
+    });
+    let Ok(observer) = web_sys::MutationObserver::new(on_change.as_ref().unchecked_ref()) else { return };
+    on_change.forget();
+    let options = web_sys::MutationObserverInit::new();
+    options.set_child_list(true);
+    options.set_subtree(true);
+    options.set_character_data(true);
+    let _ = observer.observe_with_options(&root, &options);
+    *observer_slot.borrow_mut() = Some(observer);
+}
+
+/// Puts the app's page in the built page's place, carrying over what the user did there.
+fn swap(built: &web_sys::Element, root: &web_sys::Element) {
+    let Some(window) = web_sys::window() else { return };
+    let Some(document) = window.document() else { return };
+    let scroll = (window.scroll_x().unwrap_or(0.0), window.scroll_y().unwrap_or(0.0));
+    let focused = document.active_element().and_then(|active| {
+        let all = interactive(built);
+        all.iter().position(|e| *e == active)
+    });
+    for (from, to) in interactive(built).iter().zip(interactive(root)) {
+        carry_over(from, &to);
+    }
+    let _ = root.remove_attribute("hidden");
+    built.remove();
+    if let Some(index) = focused {
+        if let Some(target) = interactive(root).get(index).and_then(|e| e.dyn_ref::<web_sys::HtmlElement>().cloned()) {
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = target.focus_with_options(&options);
+        }
+    }
+    window.scroll_to_with_x_and_y(scroll.0, scroll.1);
+    mark_taken_over(&document);
+}
+
+/// The elements a user acts on, in document order: what is carried over by position.
+fn interactive(root: &web_sys::Element) -> Vec<web_sys::Element> {
+    let Ok(list) = root.query_selector_all("a[href], button, input, select, textarea, summary, details, [tabindex]") else {
+        return Vec::new();
+    };
+    (0..list.length()).filter_map(|i| list.item(i)?.dyn_into().ok()).collect()
+}
+
+/// What the user changed on a built element: an opened section, typed text.
+fn carry_over(from: &web_sys::Element, to: &web_sys::Element) {
+    if from.tag_name() != to.tag_name() {
+        return;
+    }
+    if let (Some(from), Some(to)) = (from.dyn_ref::<web_sys::HtmlDetailsElement>(), to.dyn_ref::<web_sys::HtmlDetailsElement>()) {
+        to.set_open(from.open());
+    }
+    if let (Some(from), Some(to)) = (from.dyn_ref::<web_sys::HtmlInputElement>(), to.dyn_ref::<web_sys::HtmlInputElement>()) {
+        if from.value() != to.value() {
+            to.set_value(&from.value());
+            // The app's own state follows the field, as if typed there.
+            if let Ok(event) = web_sys::Event::new("input") {
+                let _ = to.dispatch_event(&event);
+            }
+        }
+    }
+}
+
+fn mark_taken_over(document: &web_sys::Document) {
+    if let Some(html) = document.document_element() {
+        let _ = html.set_attribute(TAKEN_OVER, "");
+    }
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark("veiviser:taken-over");
+    }
+}

@@ -1,0 +1,173 @@
+//! `veiviser build`: every step of every guide, in every language, written to
+//! HTML by the app's own views, beside the app in the site folder, so a step is
+//! on screen before the WebAssembly arrives (the app then takes it over:
+//! [`crate::browser::takeover`]).
+//!
+//! The site folder is read as the browser reads it (`content/index.json`,
+//! `settings.json`, the guide files, the app's `index.html` and `guide.html`),
+//! and the pages go beside them: `nb/index.html`, `nb/mrs/index.html` (the
+//! guide's start), `nb/mrs/pin.html`, …, the root `index.html` in the default
+//! language, and `theme.css` with the organisation's colours. Native only: the
+//! browser layer's stand-ins render what only a browser knows (the hour, the
+//! helper) as the neutral state the app starts from.
+
+pub mod page;
+mod render;
+pub mod stamp;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::Arc;
+
+use veiviser_guide::source::Source;
+use veiviser_guide::{journey, load, Finding, Lang, Place};
+
+use crate::browser::fetch::Failed;
+use crate::content::{LoadedGuide, Problem, Site, SETTINGS};
+use page::{Page, Route, THEME};
+
+/// Marks a language folder as the build's own: it is written anew each time.
+const OWN_FOLDER: &str = ".veiviser-build";
+
+/// What a build wrote, and what kept a guide out.
+#[derive(Debug, Default)]
+pub struct Built {
+    pub pages: usize,
+    /// Findings of guides that could not be built (their pages are not written).
+    pub findings: Vec<Finding>,
+}
+
+/// Builds the pages of the site in `dir`.
+pub fn build(dir: &Path) -> Result<Built, String> {
+    let read = |name: &str| std::fs::read_to_string(dir.join(name)).map_err(|e| format!("cannot read {}: {e}", dir.join(name).display()));
+    let index_text = read(&format!("content/{}", load::INDEX))?;
+    let settings_text = match std::fs::read_to_string(dir.join(SETTINGS)) {
+        Ok(text) => Ok(text),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(Failed::Status(404, "Not Found".into())),
+        Err(e) => return Err(format!("cannot read {}: {e}", dir.join(SETTINGS).display())),
+    };
+    let stamp_settings = settings_text.clone().unwrap_or_default();
+    let site = Site::read(index_text.clone(), settings_text).map_err(|problem| describe(&problem))?;
+    let guide_template = read("guide.html")?;
+    let start_template = read("index.html")?;
+    for lang in Lang::ALL {
+        clear_language_folder(&dir.join(lang.code()))?;
+    }
+    let mut built = Built::default();
+    let mut pages: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let write = |path: &str, html: String| -> Result<(), String> {
+        let file = dir.join(path);
+        if let Some(parent) = file.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+        }
+        std::fs::write(&file, html).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+        // A compressed copy of the page before would be served in its place.
+        for stale in ["gz", "br"] {
+            let _ = std::fs::remove_file(dir.join(format!("{path}.{stale}")));
+        }
+        Ok(())
+    };
+    let start_stamp = stamp::stamp(&[&index_text, &stamp_settings]);
+    for lang in Lang::ALL {
+        std::fs::create_dir_all(dir.join(lang.code())).map_err(|e| format!("cannot create {}: {e}", dir.join(lang.code()).display()))?;
+        std::fs::write(dir.join(lang.code()).join(OWN_FOLDER), "Written by `veiviser build`: this folder is written anew each time.\n")
+            .map_err(|e| format!("cannot write in {}: {e}", dir.join(lang.code()).display()))?;
+        let place = Place { lang: Some(lang), ..Place::start_page() };
+        let body = render::start_page(&site, &place, lang);
+        let page = Page { depth: 1, lang: lang.code(), title: "Veiviser", body: Some(&body), guide_file: None, stamp: Some(&start_stamp), route: None };
+        write(&place.to_address(), page::write(&start_template, &page)?)?;
+        built.pages += 1;
+        for entry in &site.index.guides {
+            let shown = entry.language_for(lang.code());
+            let file = entry.file(shown);
+            let text = match read(&format!("content/{file}")) {
+                Ok(text) => text,
+                Err(message) => {
+                    built.findings.push(Finding::error(&file, (1, 1), message));
+                    continue;
+                }
+            };
+            let missing_lang = (shown != lang.code()).then_some(lang);
+            let guide = match LoadedGuide::read(&site.index, &site.index_source, entry, Source::new(file.clone(), text.clone()), missing_lang) {
+                Ok(guide) => Arc::new(guide),
+                Err(Problem::Findings(findings)) => {
+                    if lang == Lang::Nb {
+                        built.findings.extend(findings);
+                    }
+                    continue;
+                }
+                Err(problem) => return Err(describe(&problem)),
+            };
+            let guide_stamp = stamp::stamp(&[&index_text, &stamp_settings, &text]);
+            let g = &guide.loaded.guide;
+            let start = Place { lang: Some(lang), ..Place::step(&g.id, None) };
+            let steps = g.steps.iter().map(|step| {
+                let answers = journey::answers_to(g, &entry.start, &step.id).unwrap_or_default();
+                Place { lang: Some(lang), ..Place::answered(&g.id, &step.id, &answers) }
+            });
+            for place in std::iter::once(start).chain(steps) {
+                let Some(path) = place.page_path() else { continue };
+                let Some((body, title)) = render::step_page(&site, &guide, &place, lang) else { continue };
+                let page = Page {
+                    depth: place.depth(),
+                    lang: lang.code(),
+                    title: &title,
+                    body: Some(&body),
+                    guide_file: Some(&format!("content/{file}")),
+                    stamp: Some(&guide_stamp),
+                    route: None,
+                };
+                write(&path, page::write(&guide_template, &page)?)?;
+                built.pages += 1;
+                if let (Lang::Nb, Some(step)) = (lang, &place.step) {
+                    pages.entry(g.id.clone()).or_default().push(step.clone());
+                }
+            }
+        }
+    }
+    let default = site.settings.default_language;
+    let pages_json = serde_json::to_string(&pages).map_err(|e| e.to_string())?;
+    let route = || Route { default_lang: default.code(), pages_json: &pages_json };
+    let body = render::start_page(&site, &Place::start_page(), default);
+    let root = Page { depth: 0, lang: default.code(), title: "Veiviser", body: Some(&body), guide_file: None, stamp: Some(&start_stamp), route: Some(route()) };
+    write("index.html", page::write(&start_template, &root)?)?;
+    // guide.html stays the app's own page (the whole guide, typed codes), sending older links on.
+    let guide = Page { depth: 0, lang: default.code(), title: "Veiviser", body: None, guide_file: None, stamp: None, route: Some(route()) };
+    write("guide.html", page::write(&guide_template, &guide)?)?;
+    write(THEME, theme(&site))?;
+    built.pages += 1;
+    Ok(built)
+}
+
+/// The organisation's colours as custom properties (`style.css` uses them; the
+/// Content Security Policy allows no inline style, so they come as a file).
+fn theme(site: &Site) -> String {
+    format!(
+        "/* Written by `veiviser build` from settings.json: edit that file. */\n:root {{ --brand: {}; --link: {}; }}\n",
+        site.settings.brand, site.settings.link
+    )
+}
+
+/// Removes a language folder the build wrote before (a step taken out of a guide
+/// must not keep its page); a folder of that name it did not write is left, and named.
+fn clear_language_folder(folder: &Path) -> Result<(), String> {
+    if !folder.exists() {
+        return Ok(());
+    }
+    if !folder.join(OWN_FOLDER).exists() {
+        return Err(format!(
+            "{} exists and was not written by `veiviser build`: move it away, since the pages of that language go there",
+            folder.display()
+        ));
+    }
+    std::fs::remove_dir_all(folder).map_err(|e| format!("cannot remove {}: {e}", folder.display()))
+}
+
+/// A problem of the site, as `veiviser check` would put it.
+fn describe(problem: &Problem) -> String {
+    match problem {
+        Problem::Fetch { path, reason } => format!("cannot read {path}: {reason}"),
+        Problem::UnknownGuide(id) => format!("no guide `{id}` in the index"),
+        Problem::Findings(findings) => findings.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"),
+    }
+}
