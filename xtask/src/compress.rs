@@ -26,8 +26,9 @@ pub struct Written {
     pub brotli: u64,
 }
 
-/// Writes `.br` and `.gz` beside every compressible file directly in `dir` (not
-/// in its folders, such as `content/`), replacing older copies.
+/// Writes `.br` and `.gz` beside every compressible file in `dir` and its
+/// folders (the pages `veiviser build` wrote: nb/, sv/, en/), except `content/`
+/// and the settings, replacing older copies.
 pub fn precompress(dir: &Path) -> Result<Written, String> {
     let mut written = Written::default();
     for path in files(dir)? {
@@ -36,8 +37,21 @@ pub fn precompress(dir: &Path) -> Result<Written, String> {
             copies(&path, &mut written)?;
         }
     }
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
+    for folder in entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.is_dir()) {
+        if folder.file_name().is_some_and(|name| name != EDITED_FOLDER) {
+            let more = precompress_tree(&folder)?;
+            written.files += more.files;
+            written.bytes += more.bytes;
+            written.gzip += more.gzip;
+            written.brotli += more.brotli;
+        }
+    }
     Ok(written)
 }
+
+/// The folder organisations edit, left without copies.
+const EDITED_FOLDER: &str = "content";
 
 /// As [`precompress`], for every file of `dir` and its folders (another site, for the benchmark).
 pub fn precompress_tree(dir: &Path) -> Result<Written, String> {
@@ -101,13 +115,14 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("veiviser-compress-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(dir.join("content")).unwrap();
+        std::fs::create_dir_all(dir.join("nb/mrs")).unwrap();
         let text = "<p>Veiviser</p>\n".repeat(200);
-        for name in ["index.html", "app.wasm", "settings.json", "logo.png", "content/mrs.nb.md"] {
+        for name in ["index.html", "app.wasm", "settings.json", "logo.png", "content/mrs.nb.md", "nb/mrs/pin.html"] {
             std::fs::write(dir.join(name), &text).unwrap();
         }
         let written = precompress(&dir).unwrap();
-        assert_eq!(written.files, 2);
-        for name in ["index.html", "app.wasm"] {
+        assert_eq!(written.files, 3);
+        for name in ["index.html", "app.wasm", "nb/mrs/pin.html"] {
             let gz = std::fs::read(dir.join(format!("{name}.gz"))).unwrap();
             let mut back = String::new();
             std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(&gz[..]), &mut back).unwrap();

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::command::{root, run, say};
+use crate::command::{cargo, root, run, say};
 use crate::setup::Tools;
 
 /// Where the built site goes.
@@ -41,8 +41,11 @@ pub fn dist(tools: &Tools) -> Result<(), String> {
     for (page, _) in OTHER_PAGES {
         copy_files(&staged(page), &dist_dir())?;
     }
-    for page in std::iter::once("index.html").chain(OTHER_PAGES.map(|(page, _)| page)) {
-        check_no_inline_script(&dist_dir().join(page))?;
+    say("Writing every step's page with the app's own views (veiviser build)");
+    run(cargo().current_dir(root()).args(["build", "--quiet", "-p", "veiviser"]), "building the veiviser command")?;
+    run(Command::new(root().join("target/debug/veiviser")).arg("build").arg(dist_dir()), "veiviser build of dist/")?;
+    for page in html_files(&dist_dir())? {
+        check_no_inline_script(&page)?;
     }
     let written = crate::compress::precompress(&dist_dir())?;
     say(&format!(
@@ -89,6 +92,21 @@ fn trunk(tools: &Tools) -> Command {
     let mut command = release(tools.wasm_command("trunk"));
     command.current_dir(root()).args(["build", "--release=true"]).env("NO_COLOR", "true");
     command
+}
+
+/// The HTML pages in `dir` and its folders.
+fn html_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
+    let mut pages = Vec::new();
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
+    for entry in entries {
+        let path = entry.map_err(|e| format!("cannot read {}: {e}", dir.display()))?.path();
+        if path.is_dir() {
+            pages.extend(html_files(&path)?);
+        } else if path.extension().is_some_and(|e| e == "html") {
+            pages.push(path);
+        }
+    }
+    Ok(pages)
 }
 
 /// Copies the files (not folders) of `from` into `to`.

@@ -55,8 +55,10 @@ pub fn write(template: &str, page: &Page) -> Result<String, String> {
         );
         head = insert_after_line(&head, "<meta charset", &line);
     }
-    let theme = format!("  <link rel=\"stylesheet\" href=\"{THEME}\" {MARK}>\n");
-    head = head.replacen("</head>", &format!("{}</head>", theme.trim_start()), 1);
+    // On a line of its own (Trunk ends the head with its links on one line, which must stay).
+    let at = head.find("</head>").ok_or("the page has no </head>")?;
+    let newline = if head[..at].ends_with('\n') { "" } else { "\n" };
+    head.insert_str(at, &format!("{newline}  <link rel=\"stylesheet\" href=\"{THEME}\" {MARK}>\n"));
     if page.depth > 0 {
         head = relative(&head, &"../".repeat(page.depth));
     }

@@ -4,9 +4,11 @@
 //! fetches and compares.
 
 /// The stamp of `texts`, in order: each one's 32-bit FNV-1a hash of its UTF-8
-/// bytes, in hex, joined by dots. A missing file counts as empty.
+/// bytes, in hex, joined by dots. A missing file counts as empty; a leading
+/// byte-order mark does not count (the browser's `text()` drops it).
 pub fn stamp(texts: &[&str]) -> String {
-    texts.iter().map(|text| format!("{:08x}", fnv1a(text.as_bytes()))).collect::<Vec<_>>().join(".")
+    let hash = |text: &str| fnv1a(text.strip_prefix('\u{feff}').unwrap_or(text).as_bytes());
+    texts.iter().map(|text| format!("{:08x}", hash(text))).collect::<Vec<_>>().join(".")
 }
 
 fn fnv1a(bytes: &[u8]) -> u32 {
@@ -27,5 +29,10 @@ mod tests {
     fn any_edit_changes_the_stamp() {
         assert_ne!(stamp(&["## PIN {#pin}"]), stamp(&["## PIN {#pin} "]));
         assert_ne!(stamp(&["ø"]), stamp(&["o"]));
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_an_edit() {
+        assert_eq!(stamp(&["\u{feff}## A"]), stamp(&["## A"]));
     }
 }
