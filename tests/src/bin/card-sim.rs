@@ -311,7 +311,7 @@ fn bench(path: &str) -> Result<(), String> {
             return Err(format!("the IDPrime card was not read whole: {done}"));
         }
         let started = Instant::now();
-        let contents = veiviser_helper::reader::read(&reader_name, &atrs::SITHS_940).map_err(|e| e.to_string())?;
+        let contents = veiviser_helper::reading::read(&reader_name, &atrs::SITHS_940).map_err(|e| e.to_string())?;
         direct.push(started.elapsed());
         if contents.certificates.len() != 2 {
             return Err("a direct read of the IDPrime card found other than 2 certificates".into());

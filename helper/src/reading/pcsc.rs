@@ -5,38 +5,22 @@ use pcsc::{Card, Context, Disposition, Error, Protocols, Scope, ShareMode, Trans
 use std::ffi::CStr;
 use std::time::Duration;
 
-use crate::apdu::{CardError, Transmit};
+use crate::card::apdu::{CardError, Transmit};
 use crate::card::{self, Contents};
 
 /// How long another program may hold the card exclusively before we give up.
 const BUSY_RETRIES: u32 = 20;
 const BUSY_WAIT: Duration = Duration::from_millis(100);
 
-/// Connects to the card in `reader`, whose answer to reset is `atr`, reads it and
-/// disconnects. On Windows a card that gave no certificates is asked of the OS's card store.
+/// Connects to the card in `reader`, whose answer to reset is `atr`, reads it with
+/// the helper's own commands and disconnects.
 pub fn read(reader: &CStr, atr: &[u8]) -> Result<Contents, CardError> {
-    let contents = read_pcsc(reader, atr)?;
-    #[cfg(windows)]
-    {
-        let name = reader.to_string_lossy();
-        let ask = || crate::cardstore::windows::read(&name);
-        let (contents, error) = crate::cardstore::complete(contents, ask, crate::cert::now());
-        if let Some(error) = error {
-            crate::log::line(&format!("asking Windows' card store about the card in {name}: {error}"));
-        }
-        return Ok(contents);
-    }
-    #[cfg(not(windows))]
-    Ok(contents)
-}
-
-fn read_pcsc(reader: &CStr, atr: &[u8]) -> Result<Contents, CardError> {
     let context = Context::establish(Scope::User).map_err(|e| error("cannot reach the smart-card service", e))?;
     let mut card = connect(&context, reader)?;
     let contents = {
         let transaction = card.transaction().map_err(|e| error("cannot begin a transaction", e))?;
         let mut link = Link { transaction: &transaction, buffer: vec![0; pcsc::MAX_BUFFER_SIZE_EXTENDED] };
-        card::read(&mut link, atr, crate::cert::now())
+        card::read(&mut link, atr, crate::card::cert::now())
         // Dropping the transaction ends it, leaving the card as it is.
     };
     let _ = card.disconnect(Disposition::LeaveCard);

@@ -2,8 +2,8 @@
 //! default DF 3F00/5015), follow EF.ODF to the certificate directories (CDFs), and
 //! read each certificate from its path. Only SELECT and READ BINARY are sent.
 
-use crate::apdu::{self, CardError, Transmit};
-use crate::tlv;
+use crate::card::apdu::{self, CardError, Transmit};
+use crate::card::tlv;
 
 /// The PKCS#15 application identifier.
 pub const AID: [u8; 12] = [0xA0, 0x00, 0x00, 0x00, 0x63, 0x50, 0x4B, 0x43, 0x53, 0x2D, 0x31, 0x35];
@@ -231,7 +231,7 @@ fn read_file<T: Transmit + ?Sized>(card: &mut T, app: &App, file: &FilePath) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::apdu::fake::Fake;
+    use crate::card::apdu::fake::Fake;
     use proptest::prelude::*;
 
     #[test]
@@ -289,7 +289,7 @@ mod tests {
 
         #[test]
         fn a_card_answering_anything_never_panics(answers in proptest::collection::vec(proptest::collection::vec(any::<u8>(), 0..60), 1..30)) {
-            let mut fake = crate::apdu::fake::replaying(answers);
+            let mut fake = crate::card::apdu::fake::replaying(answers);
             let _ = read(&mut fake);
             prop_assert!(fake.sent.iter().all(|a| a[1] == 0xA4 || a[1] == 0xB0 || a[1] == 0xC0));
         }

@@ -3,8 +3,8 @@
 //! files of directory `mscp`, plain DER or zlib-compressed. Only SELECT, READ BINARY
 //! and one empty VERIFY (the user PIN's counter) are sent; the card id is never read.
 
-use crate::apdu::{self, CardError, Transmit};
-use crate::inflate;
+use crate::card::apdu::{self, CardError, Transmit};
+use crate::card::inflate;
 
 /// The IDPrime applet.
 pub const AID: [u8; 11] = [0xA0, 0x00, 0x00, 0x00, 0x18, 0x80, 0x00, 0x00, 0x00, 0x06, 0x62];
@@ -123,8 +123,8 @@ pub fn certificate(file: &[u8]) -> Result<Vec<u8>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::apdu::fake::Fake;
-    use crate::inflate::testing::zlib;
+    use crate::card::apdu::fake::Fake;
+    use crate::card::inflate::testing::zlib;
     use proptest::prelude::*;
     use std::collections::BTreeMap;
 
@@ -178,7 +178,7 @@ mod tests {
     }
 
     fn der(issuer: &str, usage: rcgen::KeyUsagePurpose) -> Vec<u8> {
-        crate::cert::testing::make(issuer, &[usage], 2025, 2030)
+        crate::card::cert::testing::make(issuer, &[usage], 2025, 2030)
     }
 
     #[test]
@@ -277,7 +277,7 @@ mod tests {
 
         #[test]
         fn a_card_answering_anything_gets_only_reads(answers in proptest::collection::vec(proptest::collection::vec(any::<u8>(), 0..60), 1..30)) {
-            let mut fake = crate::apdu::fake::replaying(answers);
+            let mut fake = crate::card::apdu::fake::replaying(answers);
             let _ = read(&mut fake);
             prop_assert!(fake.sent.iter().all(|a| matches!(a[1], 0xA4 | 0xB0 | 0xC0) || a == &[0x00, 0x20, 0x00, 0x11]));
         }

@@ -1,10 +1,26 @@
-//! What a card is and what it holds: PIV, PKCS#15 or IDPrime, else unknown (with
-//! its family, from its ATR, either way).
+//! The card protocol: what a card is and what it holds, as plain functions over
+//! [`Transmit`] (one command to the card, one answer), so that all of it is tested
+//! without PC/SC. One file per card family ([`piv`], [`pkcs15`], [`idprime`]), what
+//! they share ([`apdu`]: commands, status words and the one error type,
+//! [`CardError`]; [`tlv`]; [`inflate`] for compressed certificates; [`cert`]: an
+//! X.509 certificate reduced to what the user needs), and [`family`], the card's
+//! maker and product by its ATR. What carries the commands is in [`crate::reading`].
+//!
+//! [`read`] tells PIV, PKCS#15 or IDPrime, else unknown (with its family, from its
+//! ATR, either way).
 
-use crate::apdu::{CardError, Transmit};
-use crate::family::{self, CardFamily};
+pub mod apdu;
+pub mod cert;
+pub mod family;
+pub mod idprime;
+pub mod inflate;
+pub mod piv;
+pub mod pkcs15;
+pub mod tlv;
+
+use crate::card::apdu::{CardError, Transmit};
+use crate::card::family::CardFamily;
 use crate::state::{CardKind, Certificate, ReadVia};
-use crate::{cert, idprime, piv, pkcs15};
 
 /// The result of reading a card.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,7 +74,7 @@ pub fn read<T: Transmit + ?Sized>(card: &mut T, atr: &[u8], now: i64) -> Result<
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::apdu::fake::Fake;
+    use crate::card::apdu::fake::Fake;
 
     const BUYPASS_ATR: [u8; 20] =
         [0x3B, 0x9F, 0x96, 0x40, 0x0A, 0x80, 0x31, 0xE0, 0x6B, 0x04, 0x52, 0x05, 0x02, 0x4F, 0x55, 0x55, 0x55, 0x55, 0x55, 0x55];

@@ -6,7 +6,7 @@
 //! are plain functions over [`KeyStore`], tested on every platform; only
 //! [`windows::Ncrypt`] calls Windows.
 
-use crate::apdu::CardError;
+use crate::card::apdu::CardError;
 use crate::card::{self, Contents};
 use crate::state::ReadVia;
 
@@ -250,7 +250,7 @@ pub mod windows {
     }
 
     /// The DER certificates on the card in `reader`, as Windows' card store gives them.
-    pub fn read(reader: &str) -> Result<Vec<Vec<u8>>, crate::apdu::CardError> {
+    pub fn read(reader: &str) -> Result<Vec<Vec<u8>>, crate::card::apdu::CardError> {
         let mut store = Ncrypt::open(reader).map_err(|code| super::error("opening the smart card key storage", code))?;
         super::certificates(&mut store)
     }
@@ -329,7 +329,7 @@ mod tests {
 
     #[test]
     fn the_store_is_asked_only_when_pcsc_gave_no_certificates_and_what_it_gives_is_marked() {
-        let der = crate::cert::testing::make("Buypass Class 3 CA 3", &[rcgen::KeyUsagePurpose::DigitalSignature], 2025, 2035);
+        let der = crate::card::cert::testing::make("Buypass Class 3 CA 3", &[rcgen::KeyUsagePurpose::DigitalSignature], 2025, 2035);
         let (done, error) = complete(unread(), || Ok(vec![der.clone(), b"garbage".to_vec()]), 0);
         assert_eq!(error, None);
         assert_eq!(done.via, ReadVia::WindowsCardStore);

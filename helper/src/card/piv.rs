@@ -1,8 +1,8 @@
 //! PIV cards (NIST SP 800-73-4): the certificates of the four key slots and the
 //! PIN retry counter, which PIV cards report without spending a try.
 
-use crate::apdu::{self, CardError, Transmit};
-use crate::tlv;
+use crate::card::apdu::{self, CardError, Transmit};
+use crate::card::tlv;
 
 /// The PIV card application.
 pub const AID: [u8; 9] = [0xA0, 0x00, 0x00, 0x03, 0x08, 0x00, 0x00, 0x10, 0x00];
@@ -63,7 +63,7 @@ pub fn certificate_of(object: &[u8]) -> Result<Option<Vec<u8>>, String> {
     let info = fields.iter().find(|t| t.tag == 0x71).and_then(|t| t.value.first()).copied().unwrap_or(0);
     match info & 0x03 {
         0 => Ok(Some(certificate.to_vec())),
-        1 => crate::inflate::inflate(certificate, crate::inflate::MAX_CERTIFICATE).map(Some),
+        1 => crate::card::inflate::inflate(certificate, crate::card::inflate::MAX_CERTIFICATE).map(Some),
         _ => Err(format!("certificate in an unknown encoding (CertInfo {info:02x})")),
     }
 }
@@ -71,8 +71,8 @@ pub fn certificate_of(object: &[u8]) -> Result<Option<Vec<u8>>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::apdu::fake::Fake;
-    use crate::inflate::testing::gzip;
+    use crate::card::apdu::fake::Fake;
+    use crate::card::inflate::testing::gzip;
     use proptest::prelude::*;
 
     fn object(cert: &[u8], info: u8) -> Vec<u8> {
@@ -112,7 +112,7 @@ mod tests {
 
     #[test]
     fn reads_plain_and_compressed_certificates_and_the_pin_counter() {
-        let cert = crate::cert::testing::make(
+        let cert = crate::card::cert::testing::make(
             "ihelse.net Issuing CA4",
             &[rcgen::KeyUsagePurpose::DigitalSignature],
             2025,
@@ -156,7 +156,7 @@ mod tests {
 
         #[test]
         fn a_card_answering_anything_never_panics(answers in proptest::collection::vec(proptest::collection::vec(any::<u8>(), 0..40), 1..30)) {
-            let mut fake = crate::apdu::fake::replaying(answers);
+            let mut fake = crate::card::apdu::fake::replaying(answers);
             let _ = read(&mut fake);
         }
     }

@@ -20,7 +20,7 @@ const KNOWN: &[(&str, CardFamily)] = &[
 
 /// The family the ATR alone tells; [`CardFamily::Unknown`] when it tells none.
 pub fn of_atr(atr: &[u8]) -> CardFamily {
-    let hex = crate::apdu::hex(atr);
+    let hex = crate::card::apdu::hex(atr);
     if let Some((_, family)) = KNOWN.iter().find(|(pattern, _)| matches(&hex, pattern)) {
         return *family;
     }

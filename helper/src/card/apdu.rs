@@ -128,9 +128,9 @@ pub fn tries_left(sw: u16) -> Option<u8> {
 
 /// The size of a file from its FCP (62) or FCI (6F) template: tag 80, else 81.
 pub fn file_size(fcp: &[u8]) -> Option<usize> {
-    let template = crate::tlv::find(fcp, 0x62).or_else(|| crate::tlv::find(fcp, 0x6F))?;
-    let size = crate::tlv::find(template, 0x80).or_else(|| crate::tlv::find(template, 0x81))?;
-    crate::tlv::unsigned(size).map(|n| n as usize)
+    let template = crate::card::tlv::find(fcp, 0x62).or_else(|| crate::card::tlv::find(fcp, 0x6F))?;
+    let size = crate::card::tlv::find(template, 0x80).or_else(|| crate::card::tlv::find(template, 0x81))?;
+    crate::card::tlv::unsigned(size).map(|n| n as usize)
 }
 
 /// READ BINARY with a short offset reaches this far; no file we read is larger.
