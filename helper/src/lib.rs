@@ -9,6 +9,7 @@
 
 pub mod api;
 pub mod card;
+pub mod clock;
 pub mod config;
 pub mod doctor;
 pub mod log;

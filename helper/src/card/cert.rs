@@ -4,11 +4,11 @@
 use x509_parser::certificate::X509Certificate;
 use x509_parser::extensions::KeyUsage;
 use x509_parser::prelude::FromDer;
-use x509_parser::time::ASN1Time;
 
+use crate::clock;
 use crate::state::{Certificate, Purpose};
 
-/// Summarizes the DER certificate `der` as of `now` (seconds since 1970, UTC).
+/// Summarizes the DER certificate `der` as of `now` ([`clock::now`]).
 pub fn summarize(der: &[u8], now: i64) -> Result<Certificate, String> {
     let (_, cert) = X509Certificate::from_der(der).map_err(|e| format!("not an X.509 certificate: {e}"))?;
     let issuer = cert.issuer();
@@ -28,19 +28,12 @@ pub fn summarize(der: &[u8], now: i64) -> Result<Certificate, String> {
     Ok(Certificate {
         issuer_cn,
         issuer: issuer.to_string(),
-        not_before: rfc3339(&validity.not_before),
-        not_after: rfc3339(&validity.not_after),
+        not_before: clock::rfc3339(validity.not_before.timestamp()),
+        not_after: clock::rfc3339(validity.not_after.timestamp()),
         expired: validity.not_after.timestamp() < now,
         purpose: key_usage.as_ref().map_or(Purpose::Other, purpose),
         key_usage: key_usage.as_ref().map(names).unwrap_or_default(),
     })
-}
-
-/// The current time as [`summarize`] wants it.
-pub fn now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
 }
 
 /// Signing (qualified signatures) is told by nonRepudiation, authentication by
@@ -74,25 +67,6 @@ fn names(usage: &KeyUsage) -> Vec<String> {
     .filter(|(set, _)| *set)
     .map(|(_, name)| name.to_owned())
     .collect()
-}
-
-/// A Unix time as RFC 3339 in UTC (`2026-05-01T12:00:00Z`).
-pub fn rfc3339_at(unix: i64) -> String {
-    ASN1Time::from_timestamp(unix).map(|time| rfc3339(&time)).unwrap_or_default()
-}
-
-/// `2026-05-01T12:00:00Z`.
-fn rfc3339(time: &ASN1Time) -> String {
-    let t = time.to_datetime();
-    format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
-        t.year(),
-        u8::from(t.month()),
-        t.day(),
-        t.hour(),
-        t.minute(),
-        t.second()
-    )
 }
 
 #[cfg(test)]

@@ -18,7 +18,7 @@ pub fn read(reader: &CStr, atr: &[u8]) -> Result<Contents, CardError> {
     {
         let name = reader.to_string_lossy();
         let ask = || cardstore::windows::read(&name);
-        let (contents, error) = cardstore::complete(contents, ask, crate::card::cert::now());
+        let (contents, error) = cardstore::complete(contents, ask, crate::clock::now());
         if let Some(error) = error {
             crate::log::line(&format!("asking Windows' card store about the card in {name}: {error}"));
         }

@@ -20,7 +20,7 @@ pub fn read(reader: &CStr, atr: &[u8]) -> Result<Contents, CardError> {
     let contents = {
         let transaction = card.transaction().map_err(|e| error("cannot begin a transaction", e))?;
         let mut link = Link { transaction: &transaction, buffer: vec![0; pcsc::MAX_BUFFER_SIZE_EXTENDED] };
-        card::read(&mut link, atr, crate::card::cert::now())
+        card::read(&mut link, atr, crate::clock::now())
         // Dropping the transaction ends it, leaving the card as it is.
     };
     let _ = card.disconnect(Disposition::LeaveCard);
