@@ -4,6 +4,8 @@
 //! connections, slow clients and floods. After each, the same server answers a
 //! normal request within a second. No pcscd: the state is fed by the test.
 
+mod client;
+
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -13,7 +15,8 @@ use std::time::{Duration, Instant};
 use veiviser_helper::config::Config;
 use veiviser_helper::server::{self, Limits, Running};
 use veiviser_helper::state::{inserted, Card, CardKind, ReadState, Reader, Service, Shared};
-use veiviser_tests::helper::{raw, status_of};
+
+use client::{raw, status_of};
 
 const PAGE: &str = "https://intranet.example";
 
