@@ -10,7 +10,7 @@ use veiviser_guide::support::Contact;
 use veiviser_guide::{GuideEntry, Index, Lang, Page, Place};
 
 use crate::browser::document;
-use crate::browser::helper::Helper;
+use crate::helper_client::Helper;
 use crate::components::language_switcher::LanguageSwitcher;
 use crate::components::{contact, loading, problem};
 use crate::i18n::{Speak, Texts};

@@ -11,7 +11,7 @@ use veiviser_guide::{Lang, Step};
 
 use super::contact;
 use super::helper_status;
-use crate::browser::helper::{Helper, HelperState};
+use crate::helper_client::{Helper, HelperState};
 use crate::browser::clipboard;
 use crate::content::LoadedGuide;
 use crate::i18n::Speak;

@@ -8,7 +8,7 @@ use veiviser_guide::reach::{Permission, Unreachable};
 use veiviser_guide::status::{diagnose, CardFamily, Certificate, Fault, Purpose, ReadVia, Service, Status};
 use veiviser_guide::{Lang, Page, Place};
 
-use crate::browser::helper::Helper;
+use crate::helper_client::Helper;
 use crate::browser::{intl, navigation};
 use crate::i18n::{fill, Speak, Texts};
 use crate::link;

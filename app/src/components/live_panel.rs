@@ -9,7 +9,7 @@ use veiviser_guide::status::{evaluate, CardSeen, CertificateSeen, PinSeen, Statu
 use veiviser_guide::Lang;
 
 use super::helper_status::{self, card_software, certificate_line, family_name, purpose};
-use crate::browser::helper::{self, HelperState};
+use crate::helper_client::{self as helper, HelperState};
 use crate::browser::{intl, timer};
 use crate::i18n::{fill, Speak, Texts};
 

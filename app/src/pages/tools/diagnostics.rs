@@ -9,7 +9,7 @@ use veiviser_guide::reach::{Permission, Unreachable};
 use veiviser_guide::status::Status;
 use veiviser_guide::Lang;
 
-use crate::browser::helper::{self, HelperState};
+use crate::helper_client::{self as helper, HelperState};
 use crate::browser::{clipboard, intl, navigation};
 use crate::components::helper_status::{self, permission_words};
 use crate::i18n::{fill, Speak};

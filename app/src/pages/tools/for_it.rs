@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use veiviser_guide::{it_kit, Lang};
 
-use crate::browser::helper::Helper;
+use crate::helper_client::Helper;
 use crate::browser::{clipboard, navigation};
 use crate::i18n::{fill, Speak};
 

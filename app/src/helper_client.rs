@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use veiviser_guide::reach::{self, Failure, Permission, Unreachable};
 use veiviser_guide::status::Status;
 
-use super::{document, permission, storage, timer};
+use crate::browser::{document, loopback, permission, storage, timer};
 
 /// Kept when a call from this site went through while the browser's permission
 /// read `prompt`: the browser does not gate this site, so later visits need no click.
@@ -174,10 +174,10 @@ async fn follow(helper: Helper, run: u32, clicked: bool) -> Option<()> {
             None => veiviser_api::status_url(port),
             Some(seq) => veiviser_api::events_url(port, seq),
         };
-        let asked = js_sys::Date::now();
+        let asked = timer::now_ms();
         match helper.current(run, call(&url)).await? {
             Ok(status) => {
-                if seq == Some(status.seq) && js_sys::Date::now() - asked < f64::from(QUICK_MS) {
+                if seq == Some(status.seq) && timer::now_ms() - asked < f64::from(QUICK_MS) {
                     // A long poll answered at once, unchanged (the helper had no room to wait): not a busy loop.
                     helper.current(run, timer::sleep(QUICK_MS)).await?;
                 }
@@ -228,16 +228,12 @@ async fn follow(helper: Helper, run: u32, clicked: bool) -> Option<()> {
 
 /// One call to the helper: its status, or no usable answer.
 async fn call(url: &str) -> Result<Status, ()> {
-    let response = gloo_net::http::Request::get(url).send().await.map_err(|_| ())?;
-    if !response.ok() {
-        return Err(());
-    }
-    serde_json::from_str(&response.text().await.map_err(|_| ())?).map_err(|_| ())
+    let text = loopback::get(url).await.ok_or(())?;
+    serde_json::from_str(&text).map_err(|_| ())
 }
 
 /// After a failed call: a second call without CORS tells a helper that refuses
 /// this origin (it answers, opaquely) from no answer at all.
 async fn probe(port: u16) -> Failure {
-    let probe = gloo_net::http::Request::get(&veiviser_api::status_url(port)).mode(web_sys::RequestMode::NoCors).send().await;
-    if probe.is_ok() { Failure::OriginRefused } else { Failure::Network }
+    if loopback::answers_unread(&veiviser_api::status_url(port)).await { Failure::OriginRefused } else { Failure::Network }
 }
