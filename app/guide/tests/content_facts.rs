@@ -7,7 +7,7 @@
 
 mod common;
 
-use veiviser_guide::live::LiveCheck;
+use veiviser_guide::model::live_check::LiveCheck;
 use veiviser_guide::{render, Guide, Index, Step, Target};
 
 fn content() -> (Index, Vec<Guide>) {
@@ -507,7 +507,7 @@ fn norwegian_webcert_guide_keeps_the_key_facts_of_its_swedish_source() {
 #[test]
 fn every_guide_file_is_in_the_language_its_name_says() {
     for g in content().1 {
-        assert_eq!(Some(g.lang.as_str()), veiviser_guide::guide::lang_of(&g.path), "{}", g.path);
+        assert_eq!(Some(g.lang.as_str()), veiviser_guide::model::guide::lang_of(&g.path), "{}", g.path);
     }
 }
 
@@ -614,7 +614,7 @@ fn front_matter_titles_match_the_index() {
 /// for number: 000 (MRS) and 003 (ePortal) name none.
 #[test]
 fn index_names_the_support_each_source_gives() {
-    use veiviser_guide::support::Contact;
+    use veiviser_guide::Contact;
     let (index, _) = content();
     let support = |id: &str| index.guide(id).unwrap_or_else(|| panic!("no guide {id}")).support.clone();
     let local_it = [Contact { local_it: true, ..Contact::default() }];

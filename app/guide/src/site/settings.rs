@@ -5,11 +5,11 @@
 
 use serde::Deserialize;
 
-use crate::finding::Finding;
-use crate::index::{GuideEntry, Index};
-use crate::lang::Lang;
-use crate::source::Source;
-use crate::support::Contact;
+use crate::model::finding::Finding;
+use crate::model::index::{GuideEntry, Index};
+use crate::model::lang::Lang;
+use crate::model::source::Source;
+use crate::model::support::Contact;
 
 /// The colours the site uses unless the organisation's meet WCAG AA contrast.
 pub const DEFAULT_BRAND: &str = "#1f4e79";
@@ -172,7 +172,7 @@ pub fn parse(source: &Source) -> (Settings, Vec<Finding>) {
         }
         settings.support = Some(support.without_problems());
     }
-    crate::finding::sort(&mut findings);
+    crate::model::finding::sort(&mut findings);
     (settings, findings)
 }
 
@@ -250,7 +250,7 @@ mod tests {
         assert_eq!(s.brand, "#003b5c");
         assert_eq!(s.helper_port, 17321);
         assert_eq!(s.default_language, Lang::Sv);
-        assert_eq!(s.support.unwrap().opening_hours(), [crate::support::Hours { days: vec![0, 1, 2, 3, 4], open: 480, close: 930 }]);
+        assert_eq!(s.support.unwrap().opening_hours(), [crate::model::support::Hours { days: vec![0, 1, 2, 3, 4], open: 480, close: 930 }]);
     }
 
     #[test]

@@ -1,12 +1,12 @@
-//! Support contacts: who helps, how to reach them, and when they answer. A guide
+//! Support contacts: who helps, how to contact them, and when they answer. A guide
 //! names the support for its service in `content/index.json`; an organisation
 //! names its own in `settings.json`. Both are checked the same way, and every
 //! step shows them ("Trenger du hjelp?").
 
 use serde::{Deserialize, Serialize};
 
-use crate::holiday::{ClosedDay, Country, Date};
-use crate::index::Localized;
+use crate::model::holiday::{ClosedDay, Country, Date};
+use crate::model::index::Localized;
 
 /// The time zone opening hours are in unless a contact names another.
 pub const DEFAULT_TIME_ZONE: &str = "Europe/Oslo";
@@ -95,8 +95,8 @@ impl Contact {
         self.hours.iter().filter_map(|h| hours(h).ok()).collect()
     }
 
-    /// True when the contact can be reached: a phone, an e-mail or a web page, well written.
-    pub fn reachable(&self) -> bool {
+    /// True when the contact gives a channel: a phone, an e-mail or a web page, well written.
+    pub fn has_channel(&self) -> bool {
         let valid = self.without_problems();
         valid.phone.is_some() || valid.email.is_some() || valid.web.is_some()
     }
@@ -123,10 +123,10 @@ impl Contact {
         problems
     }
 
-    /// Why a guide's contact cannot stand as its support, if it cannot: it must be
-    /// reachable, or stand for the local IT helpdesk.
-    pub fn unreachable(&self) -> Option<String> {
-        (!self.reachable() && !self.local_it)
+    /// Why a guide's contact cannot stand as its support, if it cannot: it must
+    /// give a channel to contact it by, or stand for the local IT helpdesk.
+    pub fn channel_problem(&self) -> Option<String> {
+        (!self.has_channel() && !self.local_it)
             .then(|| "a contact needs a phone, an e-mail or a web page (or \"local_it\": true)".to_owned())
     }
 
@@ -175,7 +175,7 @@ impl Contact {
 }
 
 /// True for the form of an IANA time zone (`Europe/Oslo`, `UTC`): the browser's
-/// Intl throws on a name it does not know, so a misspelt one must not reach it.
+/// Intl throws on a name it does not know, so a misspelt one must not get to it.
 fn is_time_zone(zone: &str) -> bool {
     !zone.is_empty()
         && zone.len() <= 64
@@ -343,7 +343,7 @@ mod tests {
         let c = contact(r#"{"phone": "ring oss", "email": "nobody", "web": "nhn.no", "hours": [{"days": "weekdays", "open": "8", "close": "9"}]}"#);
         let fields: Vec<&str> = c.problems().iter().map(|(field, _)| *field).collect();
         assert_eq!(fields, ["phone", "email", "web", "hours"]);
-        assert!(c.unreachable().is_some(), "nothing left to reach them by");
+        assert!(c.channel_problem().is_some(), "no channel left to contact them by");
         let clean = c.without_problems();
         assert!(clean.phone.is_none() && clean.email.is_none() && clean.web.is_none() && clean.hours.is_empty());
     }
@@ -365,12 +365,12 @@ mod tests {
 
     #[test]
     fn the_local_it_helpdesk_needs_no_number() {
-        assert_eq!(contact(r#"{"local_it": true}"#).unreachable(), None);
-        assert!(contact(r#"{"name": "Noen"}"#).unreachable().is_some());
+        assert_eq!(contact(r#"{"local_it": true}"#).channel_problem(), None);
+        assert!(contact(r#"{"name": "Noen"}"#).channel_problem().is_some());
     }
 
     #[test]
-    fn a_misspelt_time_zone_is_named_and_never_reaches_the_browser() {
+    fn a_misspelt_time_zone_is_named_and_never_gets_to_the_browser() {
         let c = contact(r#"{"phone": "123", "time_zone": "Europe/Oslo "}"#);
         assert_eq!(c.problems()[0].0, "time_zone");
         assert_eq!(c.without_problems().zone(), DEFAULT_TIME_ZONE);

@@ -4,9 +4,9 @@
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-use crate::finding::Finding;
-use crate::source::Source;
-use crate::support::Contact;
+use crate::model::finding::Finding;
+use crate::model::source::Source;
+use crate::model::support::Contact;
 
 /// Text in several languages, keyed by language code (`nb`, `sv`, `en`).
 pub type Localized = BTreeMap<String, String>;
@@ -30,7 +30,7 @@ pub struct GuideEntry {
     pub languages: Vec<String>,
     /// Id of the first step.
     pub start: String,
-    /// Prefix of the guide's step codes for the helpdesk (`MRS` in `MRS-4`); see [`crate::code`].
+    /// Prefix of the guide's step codes for the helpdesk (`MRS` in `MRS-4`); see [`crate::model::code`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
     /// Who helps with the guide's service, as its source names them; every step shows them.

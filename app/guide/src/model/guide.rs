@@ -12,10 +12,10 @@ use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, T
 use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::finding::Finding;
-use crate::frontmatter::{self, FrontMatter};
-use crate::live::{self, LiveCheck};
-use crate::source::Source;
+use crate::model::finding::Finding;
+use crate::model::frontmatter::{self, FrontMatter};
+use crate::model::live_check::{self, LiveCheck};
+use crate::model::source::Source;
 
 /// Where a link leads.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -303,7 +303,7 @@ pub fn parse(source: &Source) -> (Guide, Vec<Finding>) {
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) if info.trim() == "check" => {
                 let text = plain_text_raw(block);
                 let offset = block.get(1).map(|(_, r)| r.start).unwrap_or(range.start);
-                let check = live::parse(source, &text, offset, &mut findings);
+                let check = live_check::parse(source, &text, offset, &mut findings);
                 match guide.steps.last_mut() {
                     Some(step) if step.live.is_none() => step.live = Some(check),
                     Some(step) => findings.push(Finding::error(

@@ -5,16 +5,18 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
-use crate::code::{self, Numbers};
-use crate::finding::Finding;
-use crate::guide::{Guide, Target, WayKind};
-use crate::index::Index;
-use crate::source::Source;
+use crate::model::code::{self, Numbers};
+use crate::model::finding::Finding;
+use crate::model::guide::{Guide, Target, WayKind};
+use crate::model::index::Index;
+use crate::model::source::Source;
 
-/// A parsed guide together with its source, so findings can point at lines.
-pub struct Loaded {
-    pub source: Source,
-    pub guide: Guide,
+/// A parsed guide and the source it was parsed from, as the checker reads it,
+/// so findings can point at lines (the loader keeps both: [`crate::load::Loaded`]).
+#[derive(Clone, Copy)]
+pub struct Parsed<'a> {
+    pub source: &'a Source,
+    pub guide: &'a Guide,
 }
 
 /// What the checker may ask about the world outside one guide.
@@ -34,14 +36,14 @@ pub struct Start<'a> {
 }
 
 /// Checks one guide on its own: ids, links, reachability from `start`, dead ends, circles.
-pub fn check_guide(loaded: &Loaded, start: &Start, context: &Context) -> Vec<Finding> {
-    let Loaded { source, guide } = loaded;
+pub fn check_guide(parsed: Parsed, start: &Start, context: &Context) -> Vec<Finding> {
+    let Parsed { source, guide } = parsed;
     let at = |offset: usize| source.position(offset);
     let path = source.path.as_str();
     let mut findings = Vec::new();
 
     let mut seen: HashMap<&str, usize> = HashMap::new();
-    for step in guide.steps.iter().filter(|s| !crate::guide::is_valid_id(&s.id)) {
+    for step in guide.steps.iter().filter(|s| !crate::model::guide::is_valid_id(&s.id)) {
         findings.push(Finding::error(
             path,
             at(step.offset),
@@ -138,7 +140,7 @@ pub fn check_guide(loaded: &Loaded, start: &Start, context: &Context) -> Vec<Fin
         None => findings.push(Finding::error(
             start.path,
             start.at,
-            format!("the start step `{}` does not exist in {}", start.id, loaded.source.path),
+            format!("the start step `{}` does not exist in {}", start.id, parsed.source.path),
         )),
         Some(_) => {
             for region in unreached.iter().filter(|u| !meant.contains(u.root)) {
@@ -152,23 +154,23 @@ pub fn check_guide(loaded: &Loaded, start: &Start, context: &Context) -> Vec<Fin
                 };
                 findings.push(Finding::error(path, at(step.offset), message));
             }
-            findings.extend(circles(loaded, start.id));
+            findings.extend(circles(parsed, start.id));
         }
     }
-    findings.extend(check_codes(loaded));
+    findings.extend(check_codes(parsed));
     findings
 }
 
 /// True when a step's text names whom to contact or where to go on: a phone,
 /// e-mail or web link, or a link to another guide.
-fn names_help(step: &crate::guide::Step) -> bool {
+fn names_help(step: &crate::model::guide::Step) -> bool {
     step.links.iter().any(|link| matches!(link.target, Target::External(_) | Target::Guide { .. }) && !link.image)
 }
 
 /// Explicit step codes (`{#pin code=4}`) must be numbers and unique; a number that
 /// had to move because of a clash is a warning, since it is the one code that can change.
-fn check_codes(loaded: &Loaded) -> Vec<Finding> {
-    let Loaded { source, guide } = loaded;
+fn check_codes(parsed: Parsed) -> Vec<Finding> {
+    let Parsed { source, guide } = parsed;
     let mut findings = Vec::new();
     let mut pinned: HashMap<u32, &str> = HashMap::new();
     for step in &guide.steps {
@@ -234,7 +236,7 @@ struct Unreached<'g> {
 
 fn unreached<'g>(guide: &'g Guide, start: &str) -> Vec<Unreached<'g>> {
     let reached = reachable(guide, start);
-    let lost: Vec<&crate::guide::Step> = guide.steps.iter().filter(|s| !reached.contains(s.id.as_str())).collect();
+    let lost: Vec<&crate::model::guide::Step> = guide.steps.iter().filter(|s| !reached.contains(s.id.as_str())).collect();
     let led_to: HashSet<&str> = lost
         .iter()
         .flat_map(|s| s.ways_within().map(|(_, id)| id).filter(move |id| *id != s.id))
@@ -275,8 +277,8 @@ fn ids(guide: &Guide) -> HashMap<&str, usize> {
 
 /// Ways (answers and "next", not links in prose) that lead back to a step on the
 /// current path, from a step not marked `.loop`.
-fn circles(loaded: &Loaded, start: &str) -> Vec<Finding> {
-    let guide = &loaded.guide;
+fn circles(parsed: Parsed, start: &str) -> Vec<Finding> {
+    let guide = parsed.guide;
     let by_id = ids(guide);
     let mut findings = Vec::new();
     // 0: not visited, 1: on the path, 2: done.
@@ -302,8 +304,8 @@ fn circles(loaded: &Loaded, start: &str) -> Vec<Finding> {
                     stack.push((to, out, 0));
                 }
                 1 if !guide.steps[node].is_loop() => findings.push(Finding::error(
-                    &loaded.source.path,
-                    loaded.source.position(offset),
+                    &parsed.source.path,
+                    parsed.source.position(offset),
                     format!(
                         "step `{}` leads back to `{}`, making a circle: mark `{}` with .loop if that is intended",
                         guide.steps[node].id, guide.steps[to].id, guide.steps[node].id
@@ -324,7 +326,7 @@ fn circles(loaded: &Loaded, start: &str) -> Vec<Finding> {
 pub fn check_all(
     index_source: &Source,
     index: &Index,
-    guides: &[Loaded],
+    guides: &[Parsed],
     file_exists: &dyn Fn(&str) -> Option<bool>,
 ) -> Vec<Finding> {
     let steps: HashMap<&str, HashSet<&str>> = guides.iter().fold(HashMap::new(), |mut map, l| {
@@ -338,27 +340,27 @@ pub fn check_all(
     };
     let context = Context { guide_exists: &guide_exists, file_exists };
     let mut findings = Vec::new();
-    for loaded in guides {
-        let entry = index.guide(&loaded.guide.id);
+    for parsed in guides {
+        let entry = index.guide(&parsed.guide.id);
         let start = match entry {
             Some(entry) => start_of(index_source, entry),
             None => Start {
-                id: loaded.guide.steps.first().map_or("", |s| s.id.as_str()),
-                path: &loaded.source.path,
+                id: parsed.guide.steps.first().map_or("", |s| s.id.as_str()),
+                path: &parsed.source.path,
                 at: (1, 1),
             },
         };
-        findings.extend(check_guide(loaded, &start, &context));
+        findings.extend(check_guide(*parsed, &start, &context));
         match entry {
             None => findings.push(Finding::warning(
-                &loaded.source.path,
+                &parsed.source.path,
                 (1, 1),
-                format!("guide `{}` is not in index.json, so the start page does not show it", loaded.guide.id),
+                format!("guide `{}` is not in index.json, so the start page does not show it", parsed.guide.id),
             )),
-            Some(entry) if !entry.languages.contains(&loaded.guide.lang) => findings.push(Finding::warning(
-                &loaded.source.path,
+            Some(entry) if !entry.languages.contains(&parsed.guide.lang) => findings.push(Finding::warning(
+                &parsed.source.path,
                 (1, 1),
-                format!("index.json does not list language `{}` for guide `{}`", loaded.guide.lang, entry.id),
+                format!("index.json does not list language `{}` for guide `{}`", parsed.guide.lang, entry.id),
             )),
             Some(_) => {}
         }
@@ -369,12 +371,12 @@ pub fn check_all(
 }
 
 /// The start of `entry`, as the index file `source` writes it.
-pub fn start_of<'a>(source: &'a Source, entry: &'a crate::index::GuideEntry) -> Start<'a> {
+pub fn start_of<'a>(source: &'a Source, entry: &'a crate::model::index::GuideEntry) -> Start<'a> {
     Start { id: &entry.start, path: &source.path, at: Index::position(source, &entry.id, "start") }
 }
 
 /// Every guide and language the index names must have its file.
-fn check_index(source: &Source, index: &Index, guides: &[Loaded]) -> Vec<Finding> {
+fn check_index(source: &Source, index: &Index, guides: &[Parsed]) -> Vec<Finding> {
     let mut findings = Vec::new();
     let mut seen = HashSet::new();
     let mut prefixes: HashMap<String, &str> = HashMap::new();
@@ -428,19 +430,19 @@ fn check_index(source: &Source, index: &Index, guides: &[Loaded]) -> Vec<Finding
 
 /// Every wrong value in the support contacts of `entry`, at its line in the index:
 /// the site leaves such a value out, so the author must hear of it.
-pub fn support_findings(source: &Source, entry: &crate::index::GuideEntry) -> Vec<Finding> {
+pub fn support_findings(source: &Source, entry: &crate::model::index::GuideEntry) -> Vec<Finding> {
     let mut findings = Vec::new();
     for (k, contact) in entry.support.iter().enumerate() {
         let problems = contact.problems();
         // A contact whose every way is wrong is told by those findings; "needs a phone" would repeat them.
-        let unreachable = contact.unreachable().filter(|_| problems.is_empty());
+        let no_channel = contact.channel_problem().filter(|_| problems.is_empty());
         for (field, problem) in problems {
             // The key of this contact: the earlier contacts that have it come first.
             let nth = entry.support[..k].iter().filter(|c| c.has(field)).count();
             let at = source.position(Index::offset(source, &entry.id, field, nth));
             findings.push(Finding::error(&source.path, at, format!("support of guide `{}`: {problem}", entry.id)));
         }
-        if let Some(problem) = unreachable {
+        if let Some(problem) = no_channel {
             let at = Index::position(source, &entry.id, "support");
             findings.push(Finding::error(&source.path, at, format!("support of guide `{}`: {problem}", entry.id)));
         }
@@ -449,15 +451,15 @@ pub fn support_findings(source: &Source, entry: &crate::index::GuideEntry) -> Ve
 }
 
 /// A step id present in one language of a guide must be present in all of them.
-fn check_translations(guides: &[Loaded]) -> Vec<Finding> {
-    let mut by_guide: HashMap<&str, Vec<&Loaded>> = HashMap::new();
-    for loaded in guides {
-        by_guide.entry(&loaded.guide.id).or_default().push(loaded);
+fn check_translations(guides: &[Parsed]) -> Vec<Finding> {
+    let mut by_guide: HashMap<&str, Vec<Parsed>> = HashMap::new();
+    for parsed in guides {
+        by_guide.entry(&parsed.guide.id).or_default().push(*parsed);
     }
     let mut findings = Vec::new();
     for versions in by_guide.values().filter(|v| v.len() > 1) {
-        for loaded in versions {
-            let own: HashSet<&str> = loaded.guide.steps.iter().map(|s| s.id.as_str()).collect();
+        for parsed in versions {
+            let own: HashSet<&str> = parsed.guide.steps.iter().map(|s| s.id.as_str()).collect();
             let missing: BTreeSet<(&str, &str)> = versions
                 .iter()
                 .flat_map(|other| other.guide.steps.iter().map(move |s| (s.id.as_str(), other.source.path.as_str())))
@@ -467,7 +469,7 @@ fn check_translations(guides: &[Loaded]) -> Vec<Finding> {
             for (id, other) in missing {
                 if reported.insert(id) {
                     findings.push(Finding::error(
-                        &loaded.source.path,
+                        &parsed.source.path,
                         (1, 1),
                         format!("step `{id}` of {other} is missing in this translation"),
                     ));
@@ -481,7 +483,7 @@ fn check_translations(guides: &[Loaded]) -> Vec<Finding> {
 
 /// An explicit step code must be the same in every language, or a code read out from
 /// one language would open another step in the next.
-fn translated_codes(versions: &[&Loaded]) -> Vec<Finding> {
+fn translated_codes(versions: &[Parsed]) -> Vec<Finding> {
     let written = |step: &crate::Step| match code::explicit(step) {
         Some(Ok(n)) => format!("code={n}"),
         Some(Err(text)) => format!("code={text}"),
@@ -489,14 +491,14 @@ fn translated_codes(versions: &[&Loaded]) -> Vec<Finding> {
     };
     let Some((first, others)) = versions.split_first() else { return Vec::new() };
     let mut findings = Vec::new();
-    for loaded in others {
-        for step in &loaded.guide.steps {
+    for parsed in others {
+        for step in &parsed.guide.steps {
             let Some(original) = first.guide.step(&step.id) else { continue };
             let (here, there) = (written(step), written(original));
             if here != there {
                 findings.push(Finding::error(
-                    &loaded.source.path,
-                    loaded.source.position(step.offset),
+                    &parsed.source.path,
+                    parsed.source.position(step.offset),
                     format!(
                         "step `{}` has {here} here but {there} in {}: every language must give a step the same code",
                         step.id, first.source.path
@@ -511,13 +513,13 @@ fn translated_codes(versions: &[&Loaded]) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::guide::parse;
+    use crate::model::guide::parse;
 
-    fn load(path: &str, body: &str) -> Loaded {
-        let lang = crate::guide::lang_of(path).unwrap_or("nb");
+    fn load(path: &str, body: &str) -> crate::load::Loaded {
+        let lang = crate::model::guide::lang_of(path).unwrap_or("nb");
         let source = Source::new(path, format!("---\ntitle: G\nlang: {lang}\n---\n{body}"));
         let (guide, _) = parse(&source);
-        Loaded { source, guide }
+        crate::load::Loaded { source, guide }
     }
 
     fn check_text(body: &str) -> Vec<String> {
@@ -525,8 +527,8 @@ mod tests {
         let (guide, mut findings) = parse(&source);
         let context = Context { guide_exists: &|g, _| g == "other", file_exists: &|f| Some(f == "bilde.png") };
         let start = Start { id: "a", path: "index.json", at: (3, 14) };
-        findings.extend(check_guide(&Loaded { source, guide }, &start, &context));
-        crate::finding::sort(&mut findings);
+        findings.extend(check_guide(Parsed { source: &source, guide: &guide }, &start, &context));
+        crate::model::finding::sort(&mut findings);
         findings.iter().map(ToString::to_string).collect()
     }
 
@@ -636,9 +638,9 @@ mod tests {
             "index.json",
             r#"{"guides": [{"id": "g", "title": {}, "audience": {}, "languages": ["nb", "en", "sv"], "start": "a", "support": [{"local_it": true}]}]}"#,
         );
-        let index = crate::index::parse(&index_source).unwrap();
+        let index = crate::model::index::parse(&index_source).unwrap();
         let findings: Vec<String> =
-            check_all(&index_source, &index, &[nb, en], &|_| None).iter().map(ToString::to_string).collect();
+            check_all(&index_source, &index, &[nb.parsed(), en.parsed()], &|_| None).iter().map(ToString::to_string).collect();
         assert_eq!(
             findings,
             [
@@ -684,9 +686,9 @@ mod tests {
             r#"{"guides": [{"id": "g", "title": {}, "audience": {}, "languages": ["nb", "en"], "start": "a", "code": "HG", "support": [{"local_it": true}]},
  {"id": "h", "title": {}, "audience": {}, "languages": ["nb"], "start": "a", "code": "HG", "support": [{"local_it": true}]}]}"#,
         );
-        let index = crate::index::parse(&index_source).unwrap();
+        let index = crate::model::index::parse(&index_source).unwrap();
         let findings: Vec<String> =
-            check_all(&index_source, &index, &[nb, en, h], &|_| None).iter().map(ToString::to_string).collect();
+            check_all(&index_source, &index, &[nb.parsed(), en.parsed(), h.parsed()], &|_| None).iter().map(ToString::to_string).collect();
         assert_eq!(
             findings,
             [
