@@ -27,5 +27,6 @@ pub use model::finding::{Finding, Severity};
 pub use model::guide::{Guide, Step, Target, Way, WayKind};
 pub use model::index::{GuideEntry, Index};
 pub use model::lang::Lang;
+pub use model::localized::Localized;
 pub use model::source::Source;
 pub use model::support::Contact;

@@ -2,14 +2,11 @@
 //! which languages, and where each starts.
 
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 use crate::model::finding::Finding;
+use crate::model::localized::Localized;
 use crate::model::source::Source;
 use crate::model::support::Contact;
-
-/// Text in several languages, keyed by language code (`nb`, `sv`, `en`).
-pub type Localized = BTreeMap<String, String>;
 
 /// The whole index file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -53,12 +50,10 @@ impl GuideEntry {
         }
     }
 
-    /// Localized text in `lang`, falling back to the guide's first language.
+    /// `text` of this guide in `lang`, by [`Localized`]'s fall-back rule; the
+    /// guide's id when it has no text at all.
     pub fn text<'a>(&'a self, text: &'a Localized, lang: &str) -> &'a str {
-        text.get(lang)
-            .or_else(|| self.languages.iter().find_map(|l| text.get(l)))
-            .map(String::as_str)
-            .unwrap_or(&self.id)
+        text.get(lang).unwrap_or(&self.id)
     }
 }
 

@@ -12,5 +12,6 @@ pub mod holiday;
 pub mod index;
 pub mod lang;
 pub mod live_check;
+pub mod localized;
 pub mod source;
 pub mod support;

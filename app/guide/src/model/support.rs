@@ -6,37 +6,12 @@
 use serde::{Deserialize, Serialize};
 
 use crate::model::holiday::{ClosedDay, Country, Date};
-use crate::model::index::Localized;
+use crate::model::localized::Localized;
 
 /// The time zone opening hours are in unless a contact names another.
 pub const DEFAULT_TIME_ZONE: &str = "Europe/Oslo";
 
 const DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
-
-/// A text given once for every language, or in each language.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(untagged)]
-pub enum Text {
-    Same(String),
-    ByLanguage(Localized),
-}
-
-impl Default for Text {
-    fn default() -> Self {
-        Text::ByLanguage(Localized::new())
-    }
-}
-
-impl Text {
-    /// The text in `lang`, else in the first language it has.
-    pub fn get(&self, lang: &str) -> Option<&str> {
-        match self {
-            Text::Same(text) => Some(text.as_str()),
-            Text::ByLanguage(texts) => texts.get(lang).or_else(|| texts.values().next()).map(String::as_str),
-        }
-        .filter(|text| !text.trim().is_empty())
-    }
-}
 
 /// Opening hours as written: `{"days": "mon-fri", "open": "08:00", "close": "15:30"}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -52,11 +27,11 @@ pub struct HoursText {
 #[serde(deny_unknown_fields)]
 pub struct Contact {
     /// Who answers ("Hemit brukerstøtte").
-    #[serde(default, skip_serializing_if = "is_empty")]
-    pub name: Text,
+    #[serde(default, skip_serializing_if = "Localized::is_empty")]
+    pub name: Localized,
     /// What they help with, when a guide names more than one contact.
-    #[serde(default, skip_serializing_if = "is_empty")]
-    pub about: Text,
+    #[serde(default, skip_serializing_if = "Localized::is_empty")]
+    pub about: Localized,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -75,10 +50,6 @@ pub struct Contact {
     /// The source names no contact: the step says to ask the local IT helpdesk.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub local_it: bool,
-}
-
-fn is_empty(text: &Text) -> bool {
-    text.get("").is_none()
 }
 
 /// A problem with one field of a contact: the field's name and what is wrong.
@@ -331,7 +302,7 @@ mod tests {
                 "hours": [{"days": "mon-fri", "open": "08:00", "close": "15:30"}]}"#,
         );
         assert_eq!(c.name.get("en"), Some("Hemit support"));
-        assert_eq!(c.name.get("sv"), Some("Hemit support"), "another language falls back to the first");
+        assert_eq!(c.name.get("sv"), Some("Hemit brukerstøtte"), "another language falls back as every localised text does");
         assert_eq!(c.opening_hours(), [Hours { days: vec![0, 1, 2, 3, 4], open: 480, close: 930 }]);
         assert_eq!(c.tel().as_deref(), Some("tel:73867600"));
         assert!(c.problems().is_empty());
