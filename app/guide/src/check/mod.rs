@@ -42,7 +42,6 @@ pub fn check_guide(parsed: Parsed, start: &Start, context: &Context) -> Vec<Find
     let path = source.path.as_str();
     let mut findings = Vec::new();
 
-    let mut seen: HashMap<&str, usize> = HashMap::new();
     for step in guide.steps.iter().filter(|s| !crate::model::guide::is_valid_id(&s.id)) {
         findings.push(Finding::error(
             path,
@@ -50,13 +49,19 @@ pub fn check_guide(parsed: Parsed, start: &Start, context: &Context) -> Vec<Find
             format!("step id `{}` may hold only lower-case letters a to z, digits and `-`", step.id),
         ));
     }
-    for step in &guide.steps {
-        if let Some(first) = seen.insert(&step.id, step.offset) {
-            let (line, _) = at(first);
+    // The guide's own step index is the one every reader uses: it keeps an id's
+    // first step, so that is where links and answers lead, and the others are found.
+    for (i, step) in guide.steps.iter().enumerate() {
+        let first = guide.step_index(&step.id).filter(|&first| first != i);
+        if let Some(first) = first.map(|first| &guide.steps[first]) {
+            let (line, column) = at(first.offset);
             findings.push(Finding::error(
                 path,
                 at(step.offset),
-                format!("step id `{}` is used twice (first at line {line})", step.id),
+                format!(
+                    "step id `{}` is used twice: first at {path}:{line}:{column}, where its links and answers lead; give this step its own id",
+                    step.id
+                ),
             ));
         }
     }
@@ -213,15 +218,14 @@ fn check_codes(parsed: Parsed) -> Vec<Finding> {
 
 /// Ids of the steps reachable from `start` through ways in the same guide.
 pub fn reachable<'g>(guide: &'g Guide, start: &str) -> HashSet<&'g str> {
-    let by_id = ids(guide);
     let mut seen = HashSet::new();
-    let mut stack: Vec<usize> = by_id.get(start).copied().into_iter().collect();
+    let mut stack: Vec<usize> = guide.step_index(start).into_iter().collect();
     while let Some(i) = stack.pop() {
         let step = &guide.steps[i];
         if !seen.insert(step.id.as_str()) {
             continue;
         }
-        stack.extend(step.ways_within().filter_map(|(_, id)| by_id.get(id).copied()));
+        stack.extend(step.ways_within().filter_map(|(_, id)| guide.step_index(id)));
     }
     seen
 }
@@ -271,24 +275,19 @@ fn near_miss(a: &str, b: &str) -> bool {
     (rest_a <= 1 && rest_b <= 1) || swapped
 }
 
-fn ids(guide: &Guide) -> HashMap<&str, usize> {
-    guide.steps.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect()
-}
-
 /// Ways (answers and "next", not links in prose) that lead back to a step on the
 /// current path, from a step not marked `.loop`.
 fn circles(parsed: Parsed, start: &str) -> Vec<Finding> {
     let guide = parsed.guide;
-    let by_id = ids(guide);
     let mut findings = Vec::new();
     // 0: not visited, 1: on the path, 2: done.
     let mut state = vec![0u8; guide.steps.len()];
-    let Some(&first) = by_id.get(start) else { return findings };
+    let Some(first) = guide.step_index(start) else { return findings };
     let edges = |i: usize| -> Vec<(usize, usize)> {
         guide.steps[i]
             .ways_within()
             .filter(|(w, _)| w.kind != WayKind::Inline)
-            .filter_map(|(w, id)| by_id.get(id).map(|&j| (j, w.offset)))
+            .filter_map(|(w, id)| guide.step_index(id).map(|j| (j, w.offset)))
             .collect()
     };
     let mut stack = vec![(first, edges(first), 0usize)];
@@ -597,9 +596,27 @@ mod tests {
     }
 
     #[test]
-    fn duplicate_ids_name_the_first_line() {
+    fn a_duplicated_id_names_both_places() {
         let findings = check_text("## A {#a}\n\n[x](#a2)\n\n## A2 {#a2 .done}\n\n## A {#a .done}\n");
-        assert!(findings.contains(&"g.nb.md:11:1: error: step id `a` is used twice (first at line 5)".to_owned()), "{findings:?}");
+        assert!(
+            findings.contains(&"g.nb.md:11:1: error: step id `a` is used twice: first at g.nb.md:5:1, where its links and answers lead; give this step its own id".to_owned()),
+            "{findings:?}"
+        );
+    }
+
+    #[test]
+    fn the_checker_follows_a_duplicated_id_to_the_step_the_page_shows() {
+        // The page opens the first `b`, which leads on to `c`; the checker must
+        // walk the same way, or it calls `c` unreachable and misses the real trouble.
+        let text = "## A {#a}\n\n[B](#b)\n\n## B {#b}\n\n[C](#c)\n\n## C {#c .done}\n\n## B igjen {#b .done}\n";
+        let source = Source::new("g.nb.md", format!("---\ntitle: G\nlang: nb\n---\n{text}"));
+        let (guide, _) = parse(&source);
+        assert_eq!(guide.step("b").map(|s| s.title.as_str()), Some("B"));
+        assert!(reachable(&guide, "a").contains("c"));
+        assert_eq!(
+            check_text(text),
+            ["g.nb.md:15:1: error: step id `b` is used twice: first at g.nb.md:9:1, where its links and answers lead; give this step its own id"]
+        );
     }
 
     #[test]

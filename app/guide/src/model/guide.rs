@@ -199,7 +199,9 @@ pub struct Guide {
     /// Content before the first step, shown above it.
     pub intro: Vec<Event<'static>>,
     pub steps: Vec<Step>,
-    /// Position of each step id in `steps` (the first, if an id is used twice).
+    /// Position of each step id in `steps`: the one step index, read by the page,
+    /// the journey and the checker alike. It keeps an id's first step, and the
+    /// checker reports any other step with that id.
     by_id: HashMap<String, usize>,
 }
 
