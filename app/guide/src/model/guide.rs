@@ -6,7 +6,7 @@
 //! - a list whose items each start with a link to a step is a choice (a question);
 //! - a paragraph that is only one link to a step is the "next" button;
 //! - a step marked `{#id .end}` is an end of the guide, `{#id .loop}` may lead back;
-//! - a fenced block marked `check` declares the step's live checks ([`live`]).
+//! - a fenced block marked `check` declares the step's live checks ([`crate::model::live_check`]).
 
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::collections::HashMap;
