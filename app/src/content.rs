@@ -6,10 +6,9 @@ use leptos::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use veiviser_guide::site::settings::{self, Settings};
-use veiviser_guide::Source;
 use veiviser_guide::model::code;
-use veiviser_guide::{check, journey, load, Finding, GuideEntry, Index, Lang, Place};
+use veiviser_guide::site::settings::{self, Settings};
+use veiviser_guide::{check, journey, load, Finding, GuideEntry, Index, Lang, Place, Source};
 
 use crate::browser::fetch::{self, Failed};
 use crate::browser::timing::Measure;
