@@ -3,6 +3,9 @@
 //! that names a step without (all) the answers gets the answers that lead there
 //! worked out, and a link whose answers lead elsewhere lands on the nearest step
 //! they do lead to.
+//!
+//! The [`answers`] are the ways chosen so far; a [`place`] is where the user is
+//! in the site, as its URL names it; this module walks the one to the other.
 
 pub mod answers;
 pub mod place;
