@@ -6,9 +6,9 @@ use leptos::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use veiviser_guide::settings::{self, Settings};
-use veiviser_guide::source::Source;
-use veiviser_guide::{check, code, journey, load, Finding, GuideEntry, Index, Lang, Place};
+use veiviser_guide::model::code;
+use veiviser_guide::site::settings::{self, Settings};
+use veiviser_guide::{check, journey, load, Finding, GuideEntry, Index, Lang, Place, Source};
 
 use crate::browser::fetch::{self, Failed};
 use crate::browser::timing::Measure;
@@ -81,7 +81,7 @@ pub async fn fetch_site() -> Result<Site, Problem> {
 /// A loaded guide with its index entry.
 pub struct LoadedGuide {
     pub entry: GuideEntry,
-    pub loaded: veiviser_guide::check::Loaded,
+    pub loaded: veiviser_guide::Loaded,
     /// The language asked for, when the guide does not exist in it.
     pub missing_lang: Option<Lang>,
     /// The step codes' numbers, worked out once per guide.
@@ -92,7 +92,7 @@ pub struct LoadedGuide {
 
 impl LoadedGuide {
     /// A loaded guide with its step numbers.
-    pub fn new(entry: GuideEntry, loaded: veiviser_guide::check::Loaded, missing_lang: Option<Lang>) -> LoadedGuide {
+    pub fn new(entry: GuideEntry, loaded: veiviser_guide::Loaded, missing_lang: Option<Lang>) -> LoadedGuide {
         let numbers = code::Numbers::of(&loaded.guide);
         LoadedGuide { entry, loaded, missing_lang, numbers, warnings: Vec::new() }
     }
@@ -167,7 +167,7 @@ pub async fn fetch_guide(guides: Guides, index: Arc<Index>, id: String, lang: La
     let measure = Measure::start(&format!("veiviser:parse-check:{path}"));
     let (loaded, findings) = load::guide(&index, &index_source, entry, source);
     measure.end();
-    if veiviser_guide::finding::has_errors(&findings) {
+    if veiviser_guide::model::finding::has_errors(&findings) {
         return Err(Problem::Findings(findings));
     }
     let guide = Arc::new(LoadedGuide { warnings: findings, ..LoadedGuide::new(entry.clone(), loaded, missing_lang) });

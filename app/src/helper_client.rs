@@ -5,13 +5,13 @@
 //! Network Access permission is `prompt`, nothing is sent until the user
 //! presses the button ([`Helper::ask`]), so the browser's question comes when
 //! the user expects it. A call that fails is read together with the permission
-//! ([`reach::why`]), so a browser's refusal is never reported as a missing helper.
+//! ([`network_access::why`]), so a browser's refusal is never reported as a missing helper.
 //! Started only by the views that show the helper, so other pages never knock.
 
 use leptos::prelude::*;
 
-use veiviser_guide::reach::{self, Failure, Permission, Unreachable};
-use veiviser_guide::status::Status;
+use veiviser_guide::live::network_access::{self, Failure, Obstacle, Permission};
+use veiviser_guide::live::Status;
 
 use crate::browser::{document, loopback, permission, storage, timer};
 
@@ -32,7 +32,7 @@ pub enum HelperState {
     /// The browser would ask the user first: nothing is sent until they press the button.
     NeedsClick,
     /// The page cannot see the helper, and why.
-    Unreachable(Unreachable),
+    Unreachable(Obstacle),
     /// What the helper sees.
     Seen(Status),
 }
@@ -185,7 +185,7 @@ async fn follow(helper: Helper, run: u32, clicked: bool) -> Option<()> {
                 helper.set(HelperState::Seen(status));
                 if !let_through {
                     let_through = true;
-                    if reach::let_through_unasked(helper.current(run, helper.read_permission()).await?) {
+                    if network_access::let_through_unasked(helper.current(run, helper.read_permission()).await?) {
                         storage::set(LET_THROUGH, "yes");
                     }
                 }
@@ -195,12 +195,12 @@ async fn follow(helper: Helper, run: u32, clicked: bool) -> Option<()> {
                 let (permission, failure) = helper
                     .current(run, async {
                         let permission = helper.read_permission().await;
-                        let worth = reach::worth_probing(permission, site);
+                        let worth = network_access::worth_probing(permission, site);
                         (permission, if worth { probe(port).await } else { Failure::Network })
                     })
                     .await?;
-                let why = reach::why(failure, permission, site, let_through);
-                if why == Unreachable::BlockedByBrowser {
+                let why = network_access::why(failure, permission, site, let_through);
+                if why == Obstacle::BlockedByBrowser {
                     storage::remove(LET_THROUGH);
                 }
                 helper.set(HelperState::Unreachable(why));

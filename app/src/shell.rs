@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use std::sync::Arc;
 
-use veiviser_guide::support::Contact;
-use veiviser_guide::{GuideEntry, Index, Lang, Page, Place};
+use veiviser_guide::Contact;
+use veiviser_guide::{GuideEntry, Index, Lang, Place, ToolsPage};
 
 use crate::browser::document;
 use crate::helper_client::Helper;
@@ -34,12 +34,12 @@ pub struct Context {
 }
 
 /// The name of a tools page, as its link reads.
-pub fn page_name(page: Page, t: &'static Texts) -> &'static str {
+pub fn page_name(page: ToolsPage, t: &'static Texts) -> &'static str {
     match page {
-        Page::Search => t.search,
-        Page::Helpdesk => t.helpdesk,
-        Page::Diagnostics => t.diagnostics,
-        Page::ForIt => t.for_it,
+        ToolsPage::Search => t.search,
+        ToolsPage::Helpdesk => t.helpdesk,
+        ToolsPage::Diagnostics => t.diagnostics,
+        ToolsPage::ForIt => t.for_it,
     }
 }
 
@@ -98,9 +98,9 @@ pub fn Shell(main: Main) -> impl IntoView {
         <footer class="site-footer">
             {move || settings().and_then(|s| s.settings.support.clone()).map(|c| contact::footer(&c, lang.get()))}
             <ul>
-                {Page::ALL
+                {ToolsPage::ALL
                     .into_iter()
-                    .map(|page| view! { <li><a href=link::href(&Place::page(page))>{move || page_name(page, lang.get().texts())}</a></li> })
+                    .map(|page| view! { <li><a href=link::href(&Place::tools_page(page))>{move || page_name(page, lang.get().texts())}</a></li> })
                     .collect_view()}
             </ul>
         </footer>

@@ -3,8 +3,8 @@
 
 use wasm_bindgen::{JsCast, JsValue};
 
-use veiviser_guide::holiday::Date;
-use veiviser_guide::support::Now;
+use veiviser_guide::model::holiday::Date;
+use veiviser_guide::model::support::Now;
 use veiviser_guide::Lang;
 
 fn locale(lang: Lang) -> &'static str {

@@ -6,7 +6,7 @@
 
 use leptos::prelude::*;
 
-use veiviser_guide::support::Contact;
+use veiviser_guide::Contact;
 use veiviser_guide::{Lang, Step};
 
 use super::contact;
@@ -67,7 +67,7 @@ pub fn help(guide: &LoadedGuide, step: &Step, organisation: Option<&Contact>, la
 
 fn contact_block(c: &Contact, lang: Lang) -> AnyView {
     let t = lang.texts();
-    if c.local_it && !c.reachable() {
+    if c.local_it && !c.has_channel() {
         return view! { <p class="help-contact">{t.local_it}</p> }.into_any();
     }
     let about = c.about.get(lang.code()).map(|about| view! { <p class="hint">{about.to_owned()}</p> });

@@ -3,7 +3,8 @@
 
 use leptos::prelude::*;
 
-use veiviser_guide::{it_kit, Lang};
+use veiviser_guide::site::it_kit;
+use veiviser_guide::Lang;
 
 use crate::helper_client::Helper;
 use crate::browser::{clipboard, navigation};

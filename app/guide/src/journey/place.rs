@@ -3,12 +3,13 @@
 //!
 //! Everything lives in the query string, so the site works from any static
 //! server under any sub-path, with no rewrite rules, and every step can be
-//! linked, bookmarked and reloaded with the answers that lead to it. Which of
-//! the site's three HTML pages shows a place is its [`Bundle`]: each page loads
-//! only the code it needs, so the start page comes quickly.
+//! linked, bookmarked and reloaded with the answers that lead to it. Which of the
+//! site's three HTML files shows a place is its [`Bundle`]: each loads only the
+//! code it needs, so the start page comes quickly. A "page" is what the user sees
+//! at one address: the start page, a guide's page, or one of the [`ToolsPage`]s.
 
-use crate::journey::Answers;
-use crate::lang::Lang;
+use super::answers::Answers;
+use crate::model::lang::Lang;
 
 /// A place in the site: the start page, a step of a guide, or a whole guide.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -24,17 +25,17 @@ pub struct Place {
     pub whole: bool,
     /// The interface language chosen with the language switcher.
     pub lang: Option<Lang>,
-    /// A page of the tools page instead of a guide.
-    pub page: Option<Page>,
+    /// One of the tools pages instead of a guide.
+    pub tools_page: Option<ToolsPage>,
     /// What was searched for, on the search page.
     pub query: Option<String>,
     /// A step code typed in (`MRS-186`): the guide page opens the step it names.
     pub code: Option<String>,
 }
 
-/// A page of the tools page (`tools.html?page=…`).
+/// One of the tools pages, all in `tools.html` (`tools.html?page=…`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Page {
+pub enum ToolsPage {
     /// Every guide and step with its code, for the helpdesk.
     Helpdesk,
     Search,
@@ -44,27 +45,27 @@ pub enum Page {
     ForIt,
 }
 
-impl Page {
+impl ToolsPage {
     /// Every page, in the footer's order.
-    pub const ALL: [Page; 4] = [Page::Search, Page::Helpdesk, Page::Diagnostics, Page::ForIt];
+    pub const ALL: [ToolsPage; 4] = [ToolsPage::Search, ToolsPage::Helpdesk, ToolsPage::Diagnostics, ToolsPage::ForIt];
 
     /// The page's name in the query (`page=diagnostics`).
     pub fn name(self) -> &'static str {
         match self {
-            Page::Helpdesk => "helpdesk",
-            Page::Search => "search",
-            Page::Diagnostics => "diagnostics",
-            Page::ForIt => "it",
+            ToolsPage::Helpdesk => "helpdesk",
+            ToolsPage::Search => "search",
+            ToolsPage::Diagnostics => "diagnostics",
+            ToolsPage::ForIt => "it",
         }
     }
 
     /// The page a query names; `None` for a name no page has.
-    pub fn from_name(name: &str) -> Option<Page> {
-        Page::ALL.into_iter().find(|p| p.name() == name)
+    pub fn from_name(name: &str) -> Option<ToolsPage> {
+        ToolsPage::ALL.into_iter().find(|p| p.name() == name)
     }
 }
 
-/// The HTML page, with its own WebAssembly bundle, that shows a place.
+/// The HTML file, with its own WebAssembly bundle, that shows a place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Bundle {
     /// The start page (`index.html`, the folder's own address).
@@ -76,7 +77,7 @@ pub enum Bundle {
 }
 
 impl Bundle {
-    /// The page's file name, relative to the site's folder (the start page is the folder).
+    /// The file's name, relative to the site's folder (the start page's is the folder).
     pub fn file(self) -> &'static str {
         match self {
             Bundle::Start => "",
@@ -107,14 +108,14 @@ impl Place {
         Place { whole: true, ..Place::step(guide, None) }
     }
 
-    /// A page of the tools page.
-    pub fn page(page: Page) -> Place {
-        Place { page: Some(page), ..Place::default() }
+    /// One of the tools pages.
+    pub fn tools_page(page: ToolsPage) -> Place {
+        Place { tools_page: Some(page), ..Place::default() }
     }
 
-    /// The page that shows this place.
+    /// The HTML file that shows this place.
     pub fn bundle(&self) -> Bundle {
-        if self.page.is_some() {
+        if self.tools_page.is_some() {
             Bundle::Tools
         } else if self.guide.is_some() || self.code.is_some() {
             Bundle::Guide
@@ -134,7 +135,7 @@ impl Place {
                 ("from", value) => place.from = value,
                 ("view", Some(view)) => place.whole = view == "all",
                 ("lang", value) => place.lang = value.as_deref().and_then(Lang::from_code),
-                ("page", value) => place.page = value.as_deref().and_then(Page::from_name),
+                ("page", value) => place.tools_page = value.as_deref().and_then(ToolsPage::from_name),
                 ("q", value) => place.query = value,
                 ("code", value) => place.code = value,
                 ("a", Some(pair)) => {
@@ -154,7 +155,7 @@ impl Place {
         if let Some(lang) = self.lang {
             query.append_pair("lang", lang.code());
         }
-        if let Some(page) = self.page {
+        if let Some(page) = self.tools_page {
             query.append_pair("page", page.name());
         }
         if let Some(q) = &self.query {
@@ -221,7 +222,7 @@ mod tests {
         assert_eq!(Place::step("mrs", Some("pin")).bundle(), Bundle::Guide);
         assert_eq!(Place::whole_guide("mrs").bundle(), Bundle::Guide);
         assert_eq!(Place::from_query("?code=MRS-186").bundle(), Bundle::Guide);
-        assert_eq!(Place::page(Page::Helpdesk).bundle(), Bundle::Tools);
+        assert_eq!(Place::tools_page(ToolsPage::Helpdesk).bundle(), Bundle::Tools);
         assert_eq!(Place::from_query("?page=search&q=pin").bundle(), Bundle::Tools);
         assert_eq!(Bundle::Tools.file(), "tools.html");
     }
@@ -229,11 +230,11 @@ mod tests {
     #[test]
     fn pages_and_languages_are_read_by_name_and_unknown_names_are_dropped() {
         let place = Place::from_query("?lang=sv&page=diagnostics");
-        assert_eq!((place.lang, place.page), (Some(Lang::Sv), Some(Page::Diagnostics)));
+        assert_eq!((place.lang, place.tools_page), (Some(Lang::Sv), Some(ToolsPage::Diagnostics)));
         assert_eq!(Place::from_query(&place.to_query()), place);
         assert_eq!(Place::from_query("?lang=xx&page=nothing"), Place::start_page());
-        for page in Page::ALL {
-            assert_eq!(Page::from_name(page.name()), Some(page));
+        for page in ToolsPage::ALL {
+            assert_eq!(ToolsPage::from_name(page.name()), Some(page));
         }
     }
 

@@ -24,7 +24,7 @@ use std::collections::HashMap;
 
 use pulldown_cmark::{Event, TagEnd};
 
-use crate::guide::{Guide, Step};
+use crate::model::guide::{Guide, Step};
 
 /// One step (or a guide's opening text) found.
 #[derive(Debug, Clone, PartialEq)]
@@ -250,8 +250,8 @@ fn snippet(text: &str, matched: &[&str]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::guide::parse;
-    use crate::source::Source;
+    use crate::model::guide::parse;
+    use crate::model::source::Source;
 
     fn guide(id: &str, body: &str) -> Guide {
         parse(&Source::new(format!("{id}.sv.md"), format!("---\ntitle: T\nlang: sv\n---\n{body}"))).0

@@ -6,16 +6,16 @@
 //! - a list whose items each start with a link to a step is a choice (a question);
 //! - a paragraph that is only one link to a step is the "next" button;
 //! - a step marked `{#id .end}` is an end of the guide, `{#id .loop}` may lead back;
-//! - a fenced block marked `check` declares the step's live checks ([`live`]).
+//! - a fenced block marked `check` declares the step's live checks ([`crate::model::live_check`]).
 
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::finding::Finding;
-use crate::frontmatter::{self, FrontMatter};
-use crate::live::{self, LiveCheck};
-use crate::source::Source;
+use crate::model::finding::Finding;
+use crate::model::frontmatter::{self, FrontMatter};
+use crate::model::live_check::{self, LiveCheck};
+use crate::model::source::Source;
 
 /// Where a link leads.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -199,7 +199,9 @@ pub struct Guide {
     /// Content before the first step, shown above it.
     pub intro: Vec<Event<'static>>,
     pub steps: Vec<Step>,
-    /// Position of each step id in `steps` (the first, if an id is used twice).
+    /// Position of each step id in `steps`: the one step index, read by the page,
+    /// the journey and the checker alike. It keeps an id's first step, and the
+    /// checker reports any other step with that id.
     by_id: HashMap<String, usize>,
 }
 
@@ -303,7 +305,7 @@ pub fn parse(source: &Source) -> (Guide, Vec<Finding>) {
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) if info.trim() == "check" => {
                 let text = plain_text_raw(block);
                 let offset = block.get(1).map(|(_, r)| r.start).unwrap_or(range.start);
-                let check = live::parse(source, &text, offset, &mut findings);
+                let check = live_check::parse(source, &text, offset, &mut findings);
                 match guide.steps.last_mut() {
                     Some(step) if step.live.is_none() => step.live = Some(check),
                     Some(step) => findings.push(Finding::error(

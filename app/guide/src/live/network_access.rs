@@ -62,9 +62,9 @@ pub enum Failure {
     OriginRefused,
 }
 
-/// Why the page cannot see the helper: each with its own advice.
+/// What keeps the page from seeing the helper: each with its own advice.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Unreachable {
+pub enum Obstacle {
     /// Not installed, or not running: install or start it.
     NotRunning,
     /// The browser stopped the page (the user pressed Block, or a policy): allow the site.
@@ -75,16 +75,16 @@ pub enum Unreachable {
     OriginNotAllowed,
 }
 
-impl Unreachable {
+impl Obstacle {
     /// How long to wait before asking again on a timer, if that may help: the
     /// helper may be started, its origins changed, or a plain-http page's call
     /// go through once the helper runs. A browser's refusal changes only with its
     /// permission, which the page watches instead.
     pub fn retry_after_ms(self) -> Option<i32> {
         match self {
-            Unreachable::NotRunning => Some(3_000),
-            Unreachable::OriginNotAllowed | Unreachable::NeedsHttps => Some(15_000),
-            Unreachable::BlockedByBrowser => None,
+            Obstacle::NotRunning => Some(3_000),
+            Obstacle::OriginNotAllowed | Obstacle::NeedsHttps => Some(15_000),
+            Obstacle::BlockedByBrowser => None,
         }
     }
 }
@@ -100,12 +100,12 @@ impl Unreachable {
 /// that the site needs https. `prompt` after a failed call means the browser let
 /// the call go without asking (from the PC itself, from private addresses), so
 /// nothing answered.
-pub fn why(failure: Failure, permission: Permission, site: Site, let_through_before: bool) -> Unreachable {
+pub fn why(failure: Failure, permission: Permission, site: Site, let_through_before: bool) -> Obstacle {
     match (failure, permission) {
-        (Failure::OriginRefused, _) => Unreachable::OriginNotAllowed,
-        (Failure::Network, Permission::Denied) if site.secure => Unreachable::BlockedByBrowser,
-        (Failure::Network, Permission::Denied) if !let_through_before => Unreachable::NeedsHttps,
-        (Failure::Network, _) => Unreachable::NotRunning,
+        (Failure::OriginRefused, _) => Obstacle::OriginNotAllowed,
+        (Failure::Network, Permission::Denied) if site.secure => Obstacle::BlockedByBrowser,
+        (Failure::Network, Permission::Denied) if !let_through_before => Obstacle::NeedsHttps,
+        (Failure::Network, _) => Obstacle::NotRunning,
     }
 }
 
@@ -159,35 +159,35 @@ mod tests {
     #[test]
     fn a_failed_call_the_browser_let_through_means_the_helper_is_not_running() {
         for permission in [Permission::Granted, Permission::Unknown, Permission::Prompt] {
-            assert_eq!(why(Failure::Network, permission, SECURE, false), Unreachable::NotRunning, "{permission:?}");
+            assert_eq!(why(Failure::Network, permission, SECURE, false), Obstacle::NotRunning, "{permission:?}");
         }
     }
 
     #[test]
     fn a_call_the_browser_refused_on_a_secure_page_is_the_browsers_doing_even_if_it_let_calls_through_before() {
-        assert_eq!(why(Failure::Network, Permission::Denied, SECURE, false), Unreachable::BlockedByBrowser);
-        assert_eq!(why(Failure::Network, Permission::Denied, SECURE, true), Unreachable::BlockedByBrowser);
+        assert_eq!(why(Failure::Network, Permission::Denied, SECURE, false), Obstacle::BlockedByBrowser);
+        assert_eq!(why(Failure::Network, Permission::Denied, SECURE, true), Obstacle::BlockedByBrowser);
     }
 
     #[test]
     fn a_plain_http_site_is_told_about_https_unless_its_calls_got_through_before() {
-        assert_eq!(why(Failure::Network, Permission::Denied, PLAIN_HTTP, false), Unreachable::NeedsHttps);
-        assert_eq!(why(Failure::Network, Permission::Denied, PLAIN_HTTP, true), Unreachable::NotRunning);
-        assert_eq!(why(Failure::Network, Permission::Granted, PLAIN_HTTP, false), Unreachable::NotRunning);
+        assert_eq!(why(Failure::Network, Permission::Denied, PLAIN_HTTP, false), Obstacle::NeedsHttps);
+        assert_eq!(why(Failure::Network, Permission::Denied, PLAIN_HTTP, true), Obstacle::NotRunning);
+        assert_eq!(why(Failure::Network, Permission::Granted, PLAIN_HTTP, false), Obstacle::NotRunning);
     }
 
     #[test]
     fn a_refusal_by_the_helper_names_the_origins_file_whatever_the_permission() {
         for permission in [Permission::Granted, Permission::Denied, Permission::Unknown] {
-            assert_eq!(why(Failure::OriginRefused, permission, PLAIN_HTTP, false), Unreachable::OriginNotAllowed);
+            assert_eq!(why(Failure::OriginRefused, permission, PLAIN_HTTP, false), Obstacle::OriginNotAllowed);
         }
     }
 
     #[test]
     fn only_failures_that_can_mend_themselves_are_retried_on_a_timer() {
-        assert_eq!(Unreachable::NotRunning.retry_after_ms(), Some(3_000));
-        assert!(Unreachable::OriginNotAllowed.retry_after_ms().is_some() && Unreachable::NeedsHttps.retry_after_ms().is_some());
-        assert_eq!(Unreachable::BlockedByBrowser.retry_after_ms(), None);
+        assert_eq!(Obstacle::NotRunning.retry_after_ms(), Some(3_000));
+        assert!(Obstacle::OriginNotAllowed.retry_after_ms().is_some() && Obstacle::NeedsHttps.retry_after_ms().is_some());
+        assert_eq!(Obstacle::BlockedByBrowser.retry_after_ms(), None);
     }
 
     #[test]

@@ -20,7 +20,7 @@ pub use svg::{svg, SvgOptions, Words};
 
 use std::collections::HashMap;
 
-use crate::guide::{Guide, Target, WayKind};
+use crate::model::guide::{Guide, Target, WayKind};
 
 /// Size of every node: fixed, so layers line up; titles are cut to fit.
 pub const NODE_WIDTH: f32 = 184.0;
@@ -340,8 +340,8 @@ fn route(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::guide::parse;
-    use crate::source::Source;
+    use crate::model::guide::parse;
+    use crate::model::source::Source;
 
     fn guide(body: &str) -> Guide {
         parse(&Source::new("g.nb.md", format!("---\ntitle: G\nlang: nb\n---\n{body}"))).0

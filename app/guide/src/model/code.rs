@@ -21,8 +21,8 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use crate::guide::Guide;
-use crate::index::{GuideEntry, Index};
+use crate::model::guide::Guide;
+use crate::model::index::{GuideEntry, Index};
 
 /// Smallest and largest number an id can give (three digits, so codes stay short).
 const DERIVED: std::ops::RangeInclusive<u32> = 100..=999;
@@ -195,8 +195,8 @@ pub fn find(index: &Index, guides: &[&Guide], code: &str) -> Option<(String, Str
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::guide::parse as parse_guide;
-    use crate::source::Source;
+    use crate::model::guide::parse as parse_guide;
+    use crate::model::source::Source;
 
     fn guide(id: &str, headings: &[&str]) -> Guide {
         let body: String = headings.iter().map(|h| format!("## {h}\n\n")).collect();

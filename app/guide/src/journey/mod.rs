@@ -3,38 +3,19 @@
 //! that names a step without (all) the answers gets the answers that lead there
 //! worked out, and a link whose answers lead elsewhere lands on the nearest step
 //! they do lead to.
+//!
+//! The [`answers`] are the ways chosen so far; a [`place`] is where the user is
+//! in the site, as its URL names it; this module walks the one to the other.
+
+pub mod answers;
+pub mod place;
+
+pub use answers::Answers;
 
 use std::collections::{HashSet, VecDeque};
 
-use crate::guide::{Guide, Step, Target, Way};
-use crate::place::Place;
-
-/// The ways chosen so far: for a step, the id of the step its chosen way leads to.
-/// Steps with one "next" need no entry.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Answers(pub Vec<(String, String)>);
-
-impl Answers {
-    /// The chosen target at step `step`.
-    pub fn get(&self, step: &str) -> Option<&str> {
-        self.0.iter().find(|(s, _)| s == step).map(|(_, t)| t.as_str())
-    }
-
-    /// These answers with `target` chosen at `step` (replacing an earlier choice there).
-    pub fn with(&self, step: &str, target: &str) -> Answers {
-        let mut answers = self.clone();
-        match answers.0.iter_mut().find(|(s, _)| s == step) {
-            Some(entry) => entry.1 = target.to_owned(),
-            None => answers.0.push((step.to_owned(), target.to_owned())),
-        }
-        answers
-    }
-
-    /// True when no way has been chosen.
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-}
+use crate::model::guide::{Guide, Step, Target, Way};
+use place::Place;
 
 /// Where the answers lead from the start.
 #[derive(Debug, Clone)]
@@ -190,8 +171,8 @@ pub fn answered<'g>(walk: &Walk<'g>, answers: &Answers) -> Vec<Answered<'g>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::guide::{parse, WayKind};
-    use crate::source::Source;
+    use crate::model::guide::{parse, WayKind};
+    use crate::model::source::Source;
 
     const GUIDE: &str = "---\ntitle: T\nlang: nb\n---\n\
 ## Har du kort? {#kort}\n\n- [Ja](#sett-inn)\n- [Nei](#sms)\n\n\

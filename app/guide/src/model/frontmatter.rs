@@ -3,8 +3,8 @@
 //! Deliberately a tiny subset of YAML, so authors cannot trip on YAML's rules and
 //! every finding can point at the exact line.
 
-use crate::finding::Finding;
-use crate::source::Source;
+use crate::model::finding::Finding;
+use crate::model::source::Source;
 
 /// One `key: value` line and the byte offset where its key starts.
 #[derive(Debug, Clone, PartialEq, Eq)]

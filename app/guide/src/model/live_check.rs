@@ -8,9 +8,9 @@
 //! purpose: authentication
 //! ```
 
-use crate::finding::Finding;
-use crate::frontmatter;
-use crate::source::Source;
+use crate::model::finding::Finding;
+use crate::model::frontmatter;
+use crate::model::source::Source;
 
 pub use veiviser_api::Purpose;
 

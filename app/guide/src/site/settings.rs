@@ -5,13 +5,16 @@
 
 use serde::Deserialize;
 
-use crate::finding::Finding;
-use crate::index::{GuideEntry, Index};
-use crate::lang::Lang;
-use crate::source::Source;
-use crate::support::Contact;
+use crate::model::finding::Finding;
+use crate::model::index::{GuideEntry, Index};
+use crate::model::lang::Lang;
+use crate::model::source::Source;
+use crate::model::support::Contact;
 
 /// The colours the site uses unless the organisation's meet WCAG AA contrast.
+/// These are the source: `public/style.css` (`--brand`, `--link` in `:root`,
+/// what shows before the settings are read) and the table in
+/// `public/settings.md` must say the same, and a test fails when they do not.
 pub const DEFAULT_BRAND: &str = "#1f4e79";
 pub const DEFAULT_LINK: &str = "#1d5fa3";
 
@@ -172,7 +175,7 @@ pub fn parse(source: &Source) -> (Settings, Vec<Finding>) {
         }
         settings.support = Some(support.without_problems());
     }
-    crate::finding::sort(&mut findings);
+    crate::model::finding::sort(&mut findings);
     (settings, findings)
 }
 
@@ -250,7 +253,7 @@ mod tests {
         assert_eq!(s.brand, "#003b5c");
         assert_eq!(s.helper_port, 17321);
         assert_eq!(s.default_language, Lang::Sv);
-        assert_eq!(s.support.unwrap().opening_hours(), [crate::support::Hours { days: vec![0, 1, 2, 3, 4], open: 480, close: 930 }]);
+        assert_eq!(s.support.unwrap().opening_hours(), [crate::model::support::Hours { days: vec![0, 1, 2, 3, 4], open: 480, close: 930 }]);
     }
 
     #[test]
@@ -325,5 +328,45 @@ mod tests {
     fn contrast_is_computed_as_wcag_defines_it() {
         assert!((contrast((0, 0, 0), (255, 255, 255)) - 21.0).abs() < 0.01);
         assert!(contrast((0x1f, 0x4e, 0x79), (255, 255, 255)) >= 4.5);
+    }
+
+    /// A file of the site's `public/` folder.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn public_file(name: &str) -> String {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public").join(name);
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+    }
+
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))]
+    fn the_style_sheet_starts_with_the_default_colours() {
+        let css = public_file("style.css");
+        let root = css.split_once(":root {").and_then(|(_, rest)| rest.split_once('}')).map(|(block, _)| block);
+        let root = root.expect("public/style.css has a `:root { … }` block");
+        let property = |name: &str| {
+            root.lines()
+                .find_map(|line| line.trim().strip_prefix(&format!("--{name}:")))
+                .map(|value| value.trim().trim_end_matches(';').trim().to_ascii_lowercase())
+        };
+        assert_eq!(property("brand").as_deref(), Some(DEFAULT_BRAND), "public/style.css :root --brand differs from settings::DEFAULT_BRAND");
+        assert_eq!(property("link").as_deref(), Some(DEFAULT_LINK), "public/style.css :root --link differs from settings::DEFAULT_LINK");
+    }
+
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))]
+    fn the_settings_guide_names_the_default_colours() {
+        let guide = public_file("settings.md");
+        for (key, default) in [("brand", DEFAULT_BRAND), ("link", DEFAULT_LINK)] {
+            let row = guide.lines().find(|line| line.starts_with(&format!("| `colours.{key}` |")));
+            let row = row.unwrap_or_else(|| panic!("public/settings.md has no row for colours.{key}"));
+            assert!(row.trim_end().ends_with(&format!("| `{default}` |")), "public/settings.md gives another default for colours.{key}: {row}");
+        }
+    }
+
+    #[test]
+    fn the_default_colours_meet_the_contrast_they_ask_of_others() {
+        for default in [DEFAULT_BRAND, DEFAULT_LINK] {
+            assert!(contrast(rgb(default).unwrap(), (255, 255, 255)) >= 4.5, "{default}");
+        }
     }
 }

@@ -20,7 +20,7 @@ pub struct File {
     pub contents: String,
 }
 
-/// The two Chromium policies that let a site reach the PC itself without a prompt.
+/// The two Chromium policies that let a site call the PC itself without a prompt.
 pub const POLICIES: [&str; 2] = ["LoopbackNetworkAllowedForUrls", "LocalNetworkAccessAllowedForUrls"];
 
 /// Checks an origin for the kit: `https://host[:port]` or `http://host[:port]`, no path.

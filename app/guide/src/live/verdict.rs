@@ -1,10 +1,8 @@
-//! How a step's declared live check ([`LiveCheck`]) judges what the helper on the
-//! user's PC reports. The status itself is the helper's wire format, `veiviser-api`,
-//! re-exported here: the page reads exactly the types the helper writes.
+//! The verdict: how a step's declared live check ([`LiveCheck`]) judges the
+//! status the helper on the user's PC reports.
 
-pub use veiviser_api::{diagnose, Card, CardFamily, CardKind, Certificate, Fault, Purpose, ReadState, ReadVia, Reader, Service, Status};
-
-use crate::live::LiveCheck;
+use super::{CardFamily, Certificate, ReadState, Reader, Service, Status};
+use crate::model::live_check::LiveCheck;
 
 /// Whether there is a card to work with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -113,6 +111,7 @@ fn matches(check: &LiveCheck, certificate: &Certificate) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::live::{Card, CardKind, Purpose};
     fn cert(issuer_cn: &str, purpose: Purpose, expired: bool) -> Certificate {
         Certificate {
             issuer_cn: issuer_cn.into(),

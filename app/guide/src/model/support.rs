@@ -1,42 +1,17 @@
-//! Support contacts: who helps, how to reach them, and when they answer. A guide
+//! Support contacts: who helps, how to contact them, and when they answer. A guide
 //! names the support for its service in `content/index.json`; an organisation
 //! names its own in `settings.json`. Both are checked the same way, and every
 //! step shows them ("Trenger du hjelp?").
 
 use serde::{Deserialize, Serialize};
 
-use crate::holiday::{ClosedDay, Country, Date};
-use crate::index::Localized;
+use crate::model::holiday::{ClosedDay, Country, Date};
+use crate::model::localized::Localized;
 
 /// The time zone opening hours are in unless a contact names another.
 pub const DEFAULT_TIME_ZONE: &str = "Europe/Oslo";
 
 const DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
-
-/// A text given once for every language, or in each language.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(untagged)]
-pub enum Text {
-    Same(String),
-    ByLanguage(Localized),
-}
-
-impl Default for Text {
-    fn default() -> Self {
-        Text::ByLanguage(Localized::new())
-    }
-}
-
-impl Text {
-    /// The text in `lang`, else in the first language it has.
-    pub fn get(&self, lang: &str) -> Option<&str> {
-        match self {
-            Text::Same(text) => Some(text.as_str()),
-            Text::ByLanguage(texts) => texts.get(lang).or_else(|| texts.values().next()).map(String::as_str),
-        }
-        .filter(|text| !text.trim().is_empty())
-    }
-}
 
 /// Opening hours as written: `{"days": "mon-fri", "open": "08:00", "close": "15:30"}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -52,11 +27,11 @@ pub struct HoursText {
 #[serde(deny_unknown_fields)]
 pub struct Contact {
     /// Who answers ("Hemit brukerstøtte").
-    #[serde(default, skip_serializing_if = "is_empty")]
-    pub name: Text,
+    #[serde(default, skip_serializing_if = "Localized::is_empty")]
+    pub name: Localized,
     /// What they help with, when a guide names more than one contact.
-    #[serde(default, skip_serializing_if = "is_empty")]
-    pub about: Text,
+    #[serde(default, skip_serializing_if = "Localized::is_empty")]
+    pub about: Localized,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -77,10 +52,6 @@ pub struct Contact {
     pub local_it: bool,
 }
 
-fn is_empty(text: &Text) -> bool {
-    text.get("").is_none()
-}
-
 /// A problem with one field of a contact: the field's name and what is wrong.
 pub type Problem = (&'static str, String);
 
@@ -95,8 +66,8 @@ impl Contact {
         self.hours.iter().filter_map(|h| hours(h).ok()).collect()
     }
 
-    /// True when the contact can be reached: a phone, an e-mail or a web page, well written.
-    pub fn reachable(&self) -> bool {
+    /// True when the contact gives a channel: a phone, an e-mail or a web page, well written.
+    pub fn has_channel(&self) -> bool {
         let valid = self.without_problems();
         valid.phone.is_some() || valid.email.is_some() || valid.web.is_some()
     }
@@ -123,10 +94,10 @@ impl Contact {
         problems
     }
 
-    /// Why a guide's contact cannot stand as its support, if it cannot: it must be
-    /// reachable, or stand for the local IT helpdesk.
-    pub fn unreachable(&self) -> Option<String> {
-        (!self.reachable() && !self.local_it)
+    /// Why a guide's contact cannot stand as its support, if it cannot: it must
+    /// give a channel to contact it by, or stand for the local IT helpdesk.
+    pub fn channel_problem(&self) -> Option<String> {
+        (!self.has_channel() && !self.local_it)
             .then(|| "a contact needs a phone, an e-mail or a web page (or \"local_it\": true)".to_owned())
     }
 
@@ -175,7 +146,7 @@ impl Contact {
 }
 
 /// True for the form of an IANA time zone (`Europe/Oslo`, `UTC`): the browser's
-/// Intl throws on a name it does not know, so a misspelt one must not reach it.
+/// Intl throws on a name it does not know, so a misspelt one must not get to it.
 fn is_time_zone(zone: &str) -> bool {
     !zone.is_empty()
         && zone.len() <= 64
@@ -331,7 +302,7 @@ mod tests {
                 "hours": [{"days": "mon-fri", "open": "08:00", "close": "15:30"}]}"#,
         );
         assert_eq!(c.name.get("en"), Some("Hemit support"));
-        assert_eq!(c.name.get("sv"), Some("Hemit support"), "another language falls back to the first");
+        assert_eq!(c.name.get("sv"), Some("Hemit brukerstøtte"), "another language falls back as every localised text does");
         assert_eq!(c.opening_hours(), [Hours { days: vec![0, 1, 2, 3, 4], open: 480, close: 930 }]);
         assert_eq!(c.tel().as_deref(), Some("tel:73867600"));
         assert!(c.problems().is_empty());
@@ -343,7 +314,7 @@ mod tests {
         let c = contact(r#"{"phone": "ring oss", "email": "nobody", "web": "nhn.no", "hours": [{"days": "weekdays", "open": "8", "close": "9"}]}"#);
         let fields: Vec<&str> = c.problems().iter().map(|(field, _)| *field).collect();
         assert_eq!(fields, ["phone", "email", "web", "hours"]);
-        assert!(c.unreachable().is_some(), "nothing left to reach them by");
+        assert!(c.channel_problem().is_some(), "no channel left to contact them by");
         let clean = c.without_problems();
         assert!(clean.phone.is_none() && clean.email.is_none() && clean.web.is_none() && clean.hours.is_empty());
     }
@@ -365,12 +336,12 @@ mod tests {
 
     #[test]
     fn the_local_it_helpdesk_needs_no_number() {
-        assert_eq!(contact(r#"{"local_it": true}"#).unreachable(), None);
-        assert!(contact(r#"{"name": "Noen"}"#).unreachable().is_some());
+        assert_eq!(contact(r#"{"local_it": true}"#).channel_problem(), None);
+        assert!(contact(r#"{"name": "Noen"}"#).channel_problem().is_some());
     }
 
     #[test]
-    fn a_misspelt_time_zone_is_named_and_never_reaches_the_browser() {
+    fn a_misspelt_time_zone_is_named_and_never_gets_to_the_browser() {
         let c = contact(r#"{"phone": "123", "time_zone": "Europe/Oslo "}"#);
         assert_eq!(c.problems()[0].0, "time_zone");
         assert_eq!(c.without_problems().zone(), DEFAULT_TIME_ZONE);

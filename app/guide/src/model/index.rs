@@ -2,14 +2,11 @@
 //! which languages, and where each starts.
 
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
-use crate::finding::Finding;
-use crate::source::Source;
-use crate::support::Contact;
-
-/// Text in several languages, keyed by language code (`nb`, `sv`, `en`).
-pub type Localized = BTreeMap<String, String>;
+use crate::model::finding::Finding;
+use crate::model::localized::Localized;
+use crate::model::source::Source;
+use crate::model::support::Contact;
 
 /// The whole index file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -30,7 +27,7 @@ pub struct GuideEntry {
     pub languages: Vec<String>,
     /// Id of the first step.
     pub start: String,
-    /// Prefix of the guide's step codes for the helpdesk (`MRS` in `MRS-4`); see [`crate::code`].
+    /// Prefix of the guide's step codes for the helpdesk (`MRS` in `MRS-4`); see [`crate::model::code`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
     /// Who helps with the guide's service, as its source names them; every step shows them.
@@ -53,12 +50,10 @@ impl GuideEntry {
         }
     }
 
-    /// Localized text in `lang`, falling back to the guide's first language.
+    /// `text` of this guide in `lang`, by [`Localized`]'s fall-back rule; the
+    /// guide's id when it has no text at all.
     pub fn text<'a>(&'a self, text: &'a Localized, lang: &str) -> &'a str {
-        text.get(lang)
-            .or_else(|| self.languages.iter().find_map(|l| text.get(l)))
-            .map(String::as_str)
-            .unwrap_or(&self.id)
+        text.get(lang).unwrap_or(&self.id)
     }
 }
 
