@@ -6,9 +6,9 @@ use leptos::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use veiviser_guide::settings::{self, Settings};
-use veiviser_guide::source::Source;
-use veiviser_guide::{check, code, journey, load, Finding, GuideEntry, Index, Lang, Place};
+use veiviser_guide::model::code;
+use veiviser_guide::site::settings::{self, Settings};
+use veiviser_guide::{check, journey, load, Finding, GuideEntry, Index, Lang, Place, Source};
 
 use crate::browser::fetch::{self, Failed};
 use crate::browser::timing::Measure;
@@ -91,7 +91,7 @@ impl Site {
 /// A loaded guide with its index entry.
 pub struct LoadedGuide {
     pub entry: GuideEntry,
-    pub loaded: veiviser_guide::check::Loaded,
+    pub loaded: veiviser_guide::Loaded,
     /// The language asked for, when the guide does not exist in it.
     pub missing_lang: Option<Lang>,
     /// The step codes' numbers, worked out once per guide.
@@ -102,7 +102,7 @@ pub struct LoadedGuide {
 
 impl LoadedGuide {
     /// A loaded guide with its step numbers.
-    pub fn new(entry: GuideEntry, loaded: veiviser_guide::check::Loaded, missing_lang: Option<Lang>) -> LoadedGuide {
+    pub fn new(entry: GuideEntry, loaded: veiviser_guide::Loaded, missing_lang: Option<Lang>) -> LoadedGuide {
         let numbers = code::Numbers::of(&loaded.guide);
         LoadedGuide { entry, loaded, missing_lang, numbers, warnings: Vec::new() }
     }
@@ -111,7 +111,7 @@ impl LoadedGuide {
     /// its errors are the [`Problem`]. `missing_lang`: the language asked for, if not this one.
     pub fn read(index: &Index, index_source: &Source, entry: &GuideEntry, source: Source, missing_lang: Option<Lang>) -> Result<LoadedGuide, Problem> {
         let (loaded, findings) = load::guide(index, index_source, entry, source);
-        if veiviser_guide::finding::has_errors(&findings) {
+        if veiviser_guide::model::finding::has_errors(&findings) {
             return Err(Problem::Findings(findings));
         }
         Ok(LoadedGuide { warnings: findings, ..LoadedGuide::new(entry.clone(), loaded, missing_lang) })

@@ -3,7 +3,8 @@
 //!
 //! Data flows one way: [`content`] loads the files through the guide model's
 //! loader, [`pages`] show them with shared [`components`], and both reach the
-//! browser only through [`browser`], one capability per file.
+//! browser only through [`browser`], one capability per file. What the helper
+//! on the PC sees comes through [`helper_client`].
 //!
 //! The site is three HTML pages, each with its own bundle built from this
 //! library (`src/main.rs`, `src/bin/`), so a page loads only the code it shows:
@@ -22,6 +23,7 @@ pub mod browser;
 pub mod build;
 pub mod components;
 pub mod content;
+pub mod helper_client;
 pub mod i18n;
 pub mod language;
 pub mod link;

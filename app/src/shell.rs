@@ -6,11 +6,11 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use std::sync::Arc;
 
-use veiviser_guide::support::Contact;
-use veiviser_guide::{GuideEntry, Index, Lang, Page, Place};
+use veiviser_guide::Contact;
+use veiviser_guide::{GuideEntry, Index, Lang, Place, ToolsPage};
 
 use crate::browser::document;
-use crate::browser::helper::Helper;
+use crate::helper_client::Helper;
 use crate::components::language_switcher::LanguageSwitcher;
 use crate::components::{contact, loading, problem};
 use crate::i18n::{Speak, Texts};
@@ -38,12 +38,12 @@ pub struct Context {
 }
 
 /// The name of a tools page, as its link reads.
-pub fn page_name(page: Page, t: &'static Texts) -> &'static str {
+pub fn page_name(page: ToolsPage, t: &'static Texts) -> &'static str {
     match page {
-        Page::Search => t.search,
-        Page::Helpdesk => t.helpdesk,
-        Page::Diagnostics => t.diagnostics,
-        Page::ForIt => t.for_it,
+        ToolsPage::Search => t.search,
+        ToolsPage::Helpdesk => t.helpdesk,
+        ToolsPage::Diagnostics => t.diagnostics,
+        ToolsPage::ForIt => t.for_it,
     }
 }
 
@@ -55,7 +55,7 @@ pub fn Shell(main: Main) -> impl IntoView {
     let location = use_location();
     let place = Memo::new(move |_| {
         let (path, search) = (location.pathname.get(), location.search.get());
-        Place::from_address(&path[veiviser_guide::place::site_folder(&path).len()..], &search)
+        Place::from_address(&path[veiviser_guide::journey::place::site_folder(&path).len()..], &search)
     });
     let site = LocalResource::new(content::fetch_site);
     let site = Signal::derive(move || site.get());
@@ -122,10 +122,10 @@ pub fn frame(site: SiteSignal, place: Memo<Place>, lang: Memo<Lang>, main: Main)
         <footer class="site-footer">
             {move || settings().and_then(|s| s.settings.support.clone()).map(|c| contact::footer(&c, lang.get()))}
             <ul>
-                {Page::ALL
+                {ToolsPage::ALL
                     .into_iter()
                     .map(|page| view! {
-                        <li><a href=move || { lang.track(); link::href(&Place::page(page)) }>{move || page_name(page, lang.get().texts())}</a></li>
+                        <li><a href=move || { lang.track(); link::href(&Place::tools_page(page)) }>{move || page_name(page, lang.get().texts())}</a></li>
                     })
                     .collect_view()}
             </ul>

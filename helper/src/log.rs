@@ -78,7 +78,7 @@ pub fn to_file(file: Option<File>) {
 
 /// Logs one line, with the time.
 pub fn line(message: &str) {
-    let line = format!("{} veiviser-helper: {message}", crate::cert::rfc3339_at(crate::cert::now()));
+    let line = format!("{} veiviser-helper: {message}", crate::clock::rfc3339(crate::clock::now()));
     eprintln!("{line}");
     if let Some(file) = LOG.get().and_then(|log| log.file.as_ref()) {
         // A log that cannot be written must not stop the helper.

@@ -14,9 +14,9 @@ pub use veiviser_api::{Card, CardFamily, CardKind, Certificate, Purpose, ReadSta
 /// A card just inserted, not read yet: its family is what its ATR tells.
 pub fn inserted(atr: &[u8]) -> Card {
     Card {
-        atr: crate::apdu::hex(atr),
+        atr: crate::card::apdu::hex(atr),
         kind: CardKind::Unknown,
-        family: crate::family::of_atr(atr),
+        family: crate::card::family::of_atr(atr),
         read: ReadState::Reading,
         certificates: Vec::new(),
         pin_tries_left: None,

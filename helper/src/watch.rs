@@ -15,7 +15,7 @@ use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
-use crate::apdu::CardError;
+use crate::card::apdu::CardError;
 use crate::state::{self, Insertions, ReadState, Reader, Service, Shared};
 
 /// How long to wait before trying an unreachable service again.
@@ -223,10 +223,10 @@ fn spawn_read(shared: Arc<Shared>, reader: CString, insertion: u64, atr: Vec<u8>
     let for_thread = Arc::clone(&shared);
     let spawned = std::thread::Builder::new().name("card-read".into()).spawn(move || {
         let shared = for_thread;
-        let mut result = crate::reader::read(&reader, &atr);
+        let mut result = crate::reading::read(&reader, &atr);
         if let Err(CardError::Gone(_)) = result {
             std::thread::sleep(REREAD_AFTER);
-            result = crate::reader::read(&reader, &atr);
+            result = crate::reading::read(&reader, &atr);
         }
         let name = reader.to_string_lossy();
         if let Err(error) = &result {

@@ -1,12 +1,16 @@
 //! The helper started in-process against the test's pcscd, and a client for its API.
 
 use serde_json::Value;
-use std::io::{Read, Write};
-use std::net::{SocketAddr, TcpStream};
+use std::net::SocketAddr;
 use std::time::{Duration, Instant};
 
 use veiviser_helper::config::Config;
 use veiviser_helper::server::{self, Running};
+
+// The raw client of the helper's own HTTP tests, for the tests here that send requests as they are.
+#[path = "../../helper/tests/client/mod.rs"]
+mod client;
+pub use client::{raw, status_of};
 
 /// A helper on a free port of 127.0.0.1.
 pub struct Helper {
@@ -54,22 +58,6 @@ impl Drop for Helper {
             running.stop();
         }
     }
-}
-
-/// Sends `request` as it is over a new connection and returns the whole answer
-/// (status line, headers, body) as text; the helper closes after it or within `wait`.
-pub fn raw(addr: SocketAddr, request: &[u8], wait: Duration) -> String {
-    let mut stream = TcpStream::connect(addr).expect("the helper accepts connections");
-    stream.set_read_timeout(Some(wait)).expect("read timeout");
-    let _ = stream.write_all(request);
-    let mut answer = Vec::new();
-    let _ = stream.read_to_end(&mut answer);
-    String::from_utf8_lossy(&answer).into_owned()
-}
-
-/// The status code of a raw answer (0 if there was none).
-pub fn status_of(answer: &str) -> u16 {
-    answer.split(' ').nth(1).and_then(|code| code.parse().ok()).unwrap_or(0)
 }
 
 /// The card in the reader called `name`, or null.

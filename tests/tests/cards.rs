@@ -194,9 +194,9 @@ fn the_helpers_own_answer_read_as_the_page_reads_it_names_the_certificate_the_gu
     let content = veiviser_guide::load::folder(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../content")).unwrap();
     let mrs = content.guides.iter().find(|l| l.guide.id == "mrs" && l.guide.lang == "nb").expect("the MRS guide");
     let check = mrs.guide.steps.iter().find_map(|s| s.live.clone().filter(|c| c.issuer.is_some())).expect("a certificate step");
-    let verdict = veiviser_guide::status::evaluate(&check, &status);
+    let verdict = veiviser_guide::live::verdict::evaluate(&check, &status);
     match verdict.certificate {
-        Some(veiviser_guide::status::CertificateSeen::Found(found)) => {
+        Some(veiviser_guide::live::verdict::CertificateSeen::Found(found)) => {
             assert_eq!(found.issuer_cn, IHELSE);
             assert_eq!(found.purpose, veiviser_api::Purpose::Authentication);
         }

@@ -20,7 +20,7 @@ use tokio::sync::Notify;
 
 /// The Content Security Policy the site is built to run under, for the helper's default port.
 pub fn csp() -> String {
-    veiviser_guide::it_kit::csp(veiviser_api::DEFAULT_PORT)
+    veiviser_guide::site::it_kit::csp(veiviser_api::DEFAULT_PORT)
 }
 
 /// A running static server.

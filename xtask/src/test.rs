@@ -24,7 +24,7 @@ pub fn test() -> Result<(), String> {
         }
     };
 
-    say("Native tests: guide model, checker, helper, card simulator with pcscd (cargo test)");
+    say("Native tests: guide model, checker, helper (its HTTP face over real sockets too), card simulator with pcscd (cargo test)");
     suite("native tests", run(cargo().current_dir(root()).arg("test"), "cargo test"));
 
     say("Browser unit tests: wasm-bindgen-test in headless Chromium");

@@ -3,8 +3,8 @@
 use std::path::{Path, PathBuf};
 
 use veiviser_guide::graph::{self, SvgOptions};
-use veiviser_guide::source::Source;
-use veiviser_guide::{code, load, Place};
+use veiviser_guide::model::code;
+use veiviser_guide::{load, Place, Source};
 
 /// What `veiviser graph` was asked to draw.
 pub struct Request<'a> {

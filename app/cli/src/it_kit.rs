@@ -1,8 +1,8 @@
-//! `veiviser it-kit`: the IT kit of [`veiviser_guide::it_kit`], printed or written to a folder.
+//! `veiviser it-kit`: the IT kit of [`veiviser_guide::site::it_kit`], printed or written to a folder.
 
 use std::path::Path;
 
-use veiviser_guide::it_kit;
+use veiviser_guide::site::it_kit;
 
 /// Prints the kit for `origins` and `port`, or only `file` of it, or writes it into `out`.
 pub fn write(origins: &[String], port: u16, out: Option<&Path>, file: Option<&str>) -> Result<(), String> {

@@ -71,7 +71,7 @@ fn a_duplicate_id() {
     assert_finds(
         "duplicate",
         &[("g.nb.md", &guide("## A {#a}\n\n[B](#b)\n\n## B {#b .done}\n\n## B igjen {#b .done}\n"))],
-        &["g.nb.md:11:1: error: step id `b` is used twice (first at line 9)"],
+        &["g.nb.md:11:1: error: step id `b` is used twice: first at g.nb.md:9:1, where its links and answers lead; give this step its own id"],
     );
 }
 

@@ -15,7 +15,7 @@ fn graph(args: &[&str]) -> std::process::Output {
 /// (guide id, languages) of every guide in the shipped index.
 fn guides() -> Vec<(String, Vec<String>)> {
     let text = std::fs::read_to_string(content().join("index.json")).unwrap();
-    let index = veiviser_guide::index::parse(&veiviser_guide::source::Source::new("index.json", text)).unwrap();
+    let index = veiviser_guide::model::index::parse(&veiviser_guide::Source::new("index.json", text)).unwrap();
     index.guides.into_iter().map(|g| (g.id, g.languages)).collect()
 }
 

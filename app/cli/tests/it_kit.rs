@@ -11,7 +11,7 @@ fn it_kit(args: &[&str]) -> (i32, String, String) {
 fn one_file_of_the_kit_is_printed_as_the_generator_makes_it() {
     let (code, policy, _) = it_kit(&["--origin", "https://Intranet.Example/", "--file", "veiviser.json"]);
     assert_eq!(code, 0);
-    assert_eq!(policy, veiviser_guide::it_kit::linux_json(&["https://intranet.example".into()]));
+    assert_eq!(policy, veiviser_guide::site::it_kit::linux_json(&["https://intranet.example".into()]));
     let (_, csp, _) = it_kit(&["--origin", "https://intranet.example", "--port", "17321", "--file", "content-security-policy.txt"]);
     assert!(csp.contains("connect-src 'self' http://127.0.0.1:17321"), "{csp}");
 }

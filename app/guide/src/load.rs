@@ -6,14 +6,27 @@
 //! The checker always sees the whole index: what an organisation's settings
 //! hide is filtered from what the start page shows, never from what is proven.
 
-use crate::check::{self, Loaded};
-use crate::finding::{self, Finding};
-use crate::guide;
-use crate::index::{self, GuideEntry, Index};
-use crate::source::Source;
+use crate::check::{self, Parsed};
+use crate::model::finding::{self, Finding};
+use crate::model::guide::{self, Guide};
+use crate::model::index::{self, GuideEntry, Index};
+use crate::model::source::Source;
 
 /// The name of the index in a content folder.
 pub const INDEX: &str = "index.json";
+
+/// A parsed guide together with its source, so findings can point at lines.
+pub struct Loaded {
+    pub source: Source,
+    pub guide: Guide,
+}
+
+impl Loaded {
+    /// The guide as the checker reads it.
+    pub fn parsed(&self) -> Parsed<'_> {
+        Parsed { source: &self.source, guide: &self.guide }
+    }
+}
 
 /// A content folder, loaded: the index, every guide file, and what is wrong with them.
 pub struct Content {
@@ -37,7 +50,7 @@ pub fn guide(index: &Index, index_source: &Source, entry: &GuideEntry, source: S
     let (guide, mut findings) = guide::parse(&source);
     let loaded = Loaded { source, guide };
     let context = check::Context { guide_exists: &|other, _| index.guide(other).is_some(), file_exists: &|_| None };
-    findings.extend(check::check_guide(&loaded, &check::start_of(index_source, entry), &context));
+    findings.extend(check::check_guide(loaded.parsed(), &check::start_of(index_source, entry), &context));
     finding::sort(&mut findings);
     (loaded, findings)
 }
@@ -58,7 +71,7 @@ pub fn all(index_text: String, files: Vec<Source>, file_exists: &dyn Fn(&str) ->
         .collect();
     let index = match index::parse(&index_source) {
         Ok(index) => {
-            findings.extend(check::check_all(&index_source, &index, &guides, file_exists));
+            findings.extend(check::check_all(&index_source, &index, &guides.iter().map(Loaded::parsed).collect::<Vec<_>>(), file_exists));
             Some(index)
         }
         Err(finding) => {

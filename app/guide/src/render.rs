@@ -5,7 +5,7 @@
 
 use pulldown_cmark::{CowStr, Event, Tag};
 
-use crate::guide::Target;
+use crate::model::guide::Target;
 
 /// Renders `events` to HTML, letting `resolve` choose every link's and image's URL.
 pub fn to_html(events: &[Event<'static>], resolve: &dyn Fn(&Target) -> String) -> String {
@@ -34,8 +34,8 @@ pub fn to_html(events: &[Event<'static>], resolve: &dyn Fn(&Target) -> String) -
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::guide::parse;
-    use crate::source::Source;
+    use crate::model::guide::parse;
+    use crate::model::source::Source;
 
     fn body_html(markdown: &str) -> String {
         let text = format!("---\ntitle: T\nlang: nb\n---\n## S {{#s}}\n\n{markdown}\n");

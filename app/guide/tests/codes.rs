@@ -3,7 +3,7 @@
 
 mod common;
 
-use veiviser_guide::code::{self, Numbers};
+use veiviser_guide::model::code::{self, Numbers};
 
 #[test]
 fn every_language_of_a_guide_gives_each_step_the_same_code() {

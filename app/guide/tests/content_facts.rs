@@ -7,7 +7,7 @@
 
 mod common;
 
-use veiviser_guide::live::LiveCheck;
+use veiviser_guide::model::live_check::LiveCheck;
 use veiviser_guide::{render, Guide, Index, Step, Target};
 
 fn content() -> (Index, Vec<Guide>) {
@@ -507,7 +507,7 @@ fn norwegian_webcert_guide_keeps_the_key_facts_of_its_swedish_source() {
 #[test]
 fn every_guide_file_is_in_the_language_its_name_says() {
     for g in content().1 {
-        assert_eq!(Some(g.lang.as_str()), veiviser_guide::guide::lang_of(&g.path), "{}", g.path);
+        assert_eq!(Some(g.lang.as_str()), veiviser_guide::model::guide::lang_of(&g.path), "{}", g.path);
     }
 }
 
@@ -543,8 +543,8 @@ fn index_lists_the_five_guides_in_order_with_their_start_steps() {
     assert_eq!(ids, ["mrs", "helseregister", "hjemmekontor", "eportal", "webcert"]);
     for entry in &index.guides {
         for lang in &entry.languages {
-            assert!(entry.title.contains_key(lang), "{} has no title in {lang}", entry.id);
-            assert!(entry.audience.contains_key(lang), "{} has no audience in {lang}", entry.id);
+            assert!(entry.title.written_in(lang).is_some(), "{} has no title in {lang}", entry.id);
+            assert!(entry.audience.written_in(lang).is_some(), "{} has no audience in {lang}", entry.id);
             step(&entry.file(lang), &entry.start);
         }
     }
@@ -594,7 +594,7 @@ fn index_lists_english_for_every_guide_after_its_source_language() {
     for entry in &index.guides {
         assert_eq!(entry.languages.last().map(String::as_str), Some("en"), "{} does not list English last", entry.id);
         assert_ne!(entry.languages[0], "en", "{} lists English before its source language", entry.id);
-        assert!(entry.title.contains_key("en") && entry.audience.contains_key("en"), "{} has no English texts", entry.id);
+        assert!(entry.title.written_in("en").is_some() && entry.audience.written_in("en").is_some(), "{} has no English texts", entry.id);
     }
 }
 
@@ -605,7 +605,7 @@ fn front_matter_titles_match_the_index() {
         for lang in &entry.languages {
             let file = entry.file(lang);
             let g = guides.iter().find(|g| g.path == file).unwrap_or_else(|| panic!("no guide file {file}"));
-            assert_eq!(Some(&g.title), entry.title.get(lang), "{file}: the title differs from index.json");
+            assert_eq!(Some(g.title.as_str()), entry.title.written_in(lang), "{file}: the title differs from index.json");
         }
     }
 }
@@ -614,7 +614,7 @@ fn front_matter_titles_match_the_index() {
 /// for number: 000 (MRS) and 003 (ePortal) name none.
 #[test]
 fn index_names_the_support_each_source_gives() {
-    use veiviser_guide::support::Contact;
+    use veiviser_guide::Contact;
     let (index, _) = content();
     let support = |id: &str| index.guide(id).unwrap_or_else(|| panic!("no guide {id}")).support.clone();
     let local_it = [Contact { local_it: true, ..Contact::default() }];

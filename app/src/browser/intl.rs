@@ -6,8 +6,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
 
 #[cfg(target_arch = "wasm32")]
-use veiviser_guide::holiday::Date;
-use veiviser_guide::support::Now;
+use veiviser_guide::model::holiday::Date;
+use veiviser_guide::model::support::Now;
 use veiviser_guide::Lang;
 
 fn locale(lang: Lang) -> &'static str {

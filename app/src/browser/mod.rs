@@ -5,8 +5,8 @@
 pub mod clipboard;
 pub mod document;
 pub mod fetch;
-pub mod helper;
 pub mod intl;
+pub mod loopback;
 pub mod navigation;
 pub mod permission;
 pub mod storage;

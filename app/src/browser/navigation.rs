@@ -19,7 +19,7 @@ pub fn path() -> String {
 /// The site folder this page is in, as links start (`/veiviser/`), whichever page this is.
 #[cfg(target_arch = "wasm32")]
 pub fn site_folder() -> String {
-    veiviser_guide::place::site_folder(&path()).to_owned()
+    veiviser_guide::journey::place::site_folder(&path()).to_owned()
 }
 
 /// This page's address inside the site folder: its path there and its query
@@ -27,7 +27,7 @@ pub fn site_folder() -> String {
 #[cfg(target_arch = "wasm32")]
 pub fn address() -> (String, String) {
     let path = path();
-    let within = path[veiviser_guide::place::site_folder(&path).len()..].to_owned();
+    let within = path[veiviser_guide::journey::place::site_folder(&path).len()..].to_owned();
     (within, location().and_then(|l| l.search().ok()).unwrap_or_default())
 }
 

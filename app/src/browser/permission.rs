@@ -5,7 +5,7 @@
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use veiviser_guide::reach::{Permission, Site};
+use veiviser_guide::live::network_access::{Permission, Site};
 
 /// The permission names, newest first: Chrome 146+ splits loopback off local networks.
 const NAMES: [&str; 2] = ["loopback-network", "local-network-access"];

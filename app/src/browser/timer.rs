@@ -1,4 +1,4 @@
-//! Waiting without blocking the page.
+//! Waiting without blocking the page, and the time it is now.
 
 use wasm_bindgen::JsCast;
 
@@ -10,4 +10,9 @@ pub async fn sleep(ms: i32) {
         }
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Milliseconds since 1970, as the page's clock has them.
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
 }

@@ -19,7 +19,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
 
-use veiviser_guide::source::Source;
+use veiviser_guide::Source;
 use veiviser_guide::{journey, load, Finding, Lang, Place};
 
 use crate::browser::fetch::Failed;

@@ -7,7 +7,7 @@ use std::sync::{Arc, Once};
 
 use veiviser_guide::{Lang, Place};
 
-use crate::browser::helper::Helper;
+use crate::helper_client::Helper;
 use crate::browser::navigation;
 use crate::content::{LoadedGuide, Site};
 use crate::pages::guide::wizard;

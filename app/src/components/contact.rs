@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use veiviser_guide::support::{clock, Contact, Open};
+use veiviser_guide::model::support::{clock, Contact, Open};
 use veiviser_guide::Lang;
 
 use crate::browser::intl;

@@ -6,12 +6,12 @@
 
 use leptos::prelude::*;
 
-use veiviser_guide::support::Contact;
+use veiviser_guide::Contact;
 use veiviser_guide::{Lang, Step};
 
 use super::contact;
 use super::helper_status;
-use crate::browser::helper::{Helper, HelperState};
+use crate::helper_client::{Helper, HelperState};
 use crate::browser::clipboard;
 use crate::content::LoadedGuide;
 use crate::i18n::Speak;
@@ -67,7 +67,7 @@ pub fn help(guide: &LoadedGuide, step: &Step, organisation: Option<&Contact>, la
 
 fn contact_block(c: &Contact, lang: Lang) -> AnyView {
     let t = lang.texts();
-    if c.local_it && !c.reachable() {
+    if c.local_it && !c.has_channel() {
         return view! { <p class="help-contact">{t.local_it}</p> }.into_any();
     }
     let about = c.about.get(lang.code()).map(|about| view! { <p class="hint">{about.to_owned()}</p> });

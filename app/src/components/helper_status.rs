@@ -4,11 +4,11 @@
 
 use leptos::prelude::*;
 
-use veiviser_guide::reach::{Permission, Unreachable};
-use veiviser_guide::status::{diagnose, CardFamily, Certificate, Fault, Purpose, ReadVia, Service, Status};
-use veiviser_guide::{Lang, Page, Place};
+use veiviser_guide::live::network_access::{Obstacle, Permission};
+use veiviser_guide::live::{diagnose, CardFamily, Certificate, Fault, Purpose, ReadVia, Service, Status};
+use veiviser_guide::{Lang, Place, ToolsPage};
 
-use crate::browser::helper::Helper;
+use crate::helper_client::Helper;
 use crate::browser::{intl, navigation};
 use crate::i18n::{fill, Speak, Texts};
 use crate::link;
@@ -28,43 +28,43 @@ pub fn needs_click(helper: Helper, lang: Lang) -> impl IntoView {
 pub const INSTALL: &str = "install";
 
 /// Why the page cannot see the helper, and what to do about it.
-pub fn unreachable(why: Unreachable, helper: Helper, lang: Lang) -> impl IntoView {
+pub fn unreachable(why: Obstacle, helper: Helper, lang: Lang) -> impl IntoView {
     let t = lang.texts();
     let try_again = move || view! { <p><button type="button" class="button secondary" on:click=move |_| helper.ask()>{t.try_again}</button></p> };
     match why {
-        Unreachable::NotRunning => view! {
+        Obstacle::NotRunning => view! {
             <p class="warning">{t.helper_unavailable}</p>
-            <p><a href=format!("{}#{INSTALL}", link::href(&Place::page(Page::Diagnostics)))>{t.helper_how}</a></p>
+            <p><a href=format!("{}#{INSTALL}", link::href(&Place::tools_page(ToolsPage::Diagnostics)))>{t.helper_how}</a></p>
         }
         .into_any(),
-        Unreachable::BlockedByBrowser => view! {
+        Obstacle::BlockedByBrowser => view! {
             <p class="warning">{t.blocked}</p>
             <p>{t.blocked_how}</p>
-            <p>{t.blocked_managed} " " <a href=link::href(&Place::page(Page::ForIt))>{t.for_it}</a></p>
+            <p>{t.blocked_managed} " " <a href=link::href(&Place::tools_page(ToolsPage::ForIt))>{t.for_it}</a></p>
             {try_again()}
         }
         .into_any(),
-        Unreachable::NeedsHttps => view! {
+        Obstacle::NeedsHttps => view! {
             <p class="warning">{t.needs_https}</p>
-            <p><a href=link::href(&Place::page(Page::ForIt))>{t.for_it}</a></p>
+            <p><a href=link::href(&Place::tools_page(ToolsPage::ForIt))>{t.for_it}</a></p>
         }
         .into_any(),
-        Unreachable::OriginNotAllowed => view! {
+        Obstacle::OriginNotAllowed => view! {
             <p class="warning">{fill(t.origin_not_allowed, &[&navigation::origin(), ORIGINS_FILE, &origins_folders()])}</p>
-            <p><a href=link::href(&Place::page(Page::ForIt))>{t.for_it}</a></p>
+            <p><a href=link::href(&Place::tools_page(ToolsPage::ForIt))>{t.for_it}</a></p>
         }
         .into_any(),
     }
 }
 
 /// The same in one line of plain text, for the report copied for the helpdesk.
-pub fn unreachable_text(why: Unreachable, lang: Lang) -> String {
+pub fn unreachable_text(why: Obstacle, lang: Lang) -> String {
     let t = lang.texts();
     match why {
-        Unreachable::NotRunning => t.helper_unavailable.to_owned(),
-        Unreachable::BlockedByBrowser => t.blocked.to_owned(),
-        Unreachable::NeedsHttps => t.needs_https.to_owned(),
-        Unreachable::OriginNotAllowed => fill(t.origin_not_allowed, &[&navigation::origin(), ORIGINS_FILE, &origins_folders()]),
+        Obstacle::NotRunning => t.helper_unavailable.to_owned(),
+        Obstacle::BlockedByBrowser => t.blocked.to_owned(),
+        Obstacle::NeedsHttps => t.needs_https.to_owned(),
+        Obstacle::OriginNotAllowed => fill(t.origin_not_allowed, &[&navigation::origin(), ORIGINS_FILE, &origins_folders()]),
     }
 }
 

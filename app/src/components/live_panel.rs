@@ -4,12 +4,13 @@
 
 use leptos::prelude::*;
 
-use veiviser_guide::live::LiveCheck;
-use veiviser_guide::status::{evaluate, CardSeen, CertificateSeen, PinSeen, Status};
+use veiviser_guide::live::verdict::{evaluate, CardSeen, CertificateSeen, PinSeen};
+use veiviser_guide::live::Status;
+use veiviser_guide::model::live_check::LiveCheck;
 use veiviser_guide::Lang;
 
 use super::helper_status::{self, card_software, certificate_line, family_name, purpose};
-use crate::browser::helper::{self, HelperState};
+use crate::helper_client::{self as helper, HelperState};
 use crate::browser::{intl, timer};
 use crate::i18n::{fill, Speak, Texts};
 

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use veiviser_guide::support::Contact;
+use veiviser_guide::Contact;
 use veiviser_guide::{Finding, Lang, Place};
 
 use super::contact;
@@ -63,7 +63,7 @@ pub fn for_author(findings: Vec<Finding>, lang: Lang) -> impl IntoView {
 fn help_box(lang: Lang) -> impl IntoView {
     let t = lang.texts();
     let support = use_context::<OrganisationSupport>().and_then(|s| s.0.get_untracked());
-    let reach = match support.filter(Contact::reachable) {
+    let reach = match support.filter(Contact::has_channel) {
         Some(c) => view! { <h3>{contact::name(&c, lang)}</h3> {contact::reach(&c, lang)} }.into_any(),
         None => view! { <p>{t.local_it}</p> }.into_any(),
     };

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use veiviser_guide::{Bundle, Lang, Page, Place};
+use veiviser_guide::{Bundle, Lang, Place, ToolsPage};
 
 use crate::i18n::Speak;
 use crate::link;
@@ -22,13 +22,13 @@ pub fn SearchForm(lang: Lang, #[prop(optional)] value: String) -> impl IntoView 
         }
         event.prevent_default();
         let query = input.get().map(|i| i.value()).unwrap_or_default();
-        let place = Place { query: Some(query), ..Place::page(Page::Search) };
+        let place = Place { query: Some(query), ..Place::tools_page(ToolsPage::Search) };
         navigate(&link::href(&place), Default::default());
     };
     view! {
         <form class="search-box" role="search" action=link::page(Bundle::Tools) method="get" on:submit=submit>
             <input type="hidden" name="lang" value=lang.code()/>
-            <input type="hidden" name="page" value=Page::Search.name()/>
+            <input type="hidden" name="page" value=ToolsPage::Search.name()/>
             <label for="search">{t.search_label}</label>
             <div class="code-row">
                 <input id="search" name="q" type="search" value=value node_ref=input/>

@@ -224,7 +224,7 @@ pub fn fill(template: &str, values: &[&str]) -> String {
     }
     for part in parts {
         let outer = out.chars().next_back().unwrap_or(' ');
-        out.push_str(&veiviser_guide::lang::nested_in(outer, values.next().copied().unwrap_or_default()));
+        out.push_str(&veiviser_guide::model::lang::nested_in(outer, values.next().copied().unwrap_or_default()));
         out.push_str(part);
     }
     out

@@ -38,10 +38,9 @@ pub fn StartPage(shown: Arc<Vec<GuideEntry>>, lang: Lang) -> impl IntoView {
             let resume = progress::load(&entry.id).map(|place| {
                 view! { <a class="resume" href=link::href(&place)>{t.resume}</a> }
             });
-            let shown = entry.language_for(lang.code());
             let title = entry.text(&entry.title, lang.code()).to_owned();
-            // A title given only in the guide's own language is marked as such.
-            let title_lang = if entry.title.contains_key(lang.code()) { lang.code() } else { shown }.to_owned();
+            // A title given in another language than the page's is marked as such.
+            let title_lang = entry.title.language_of(lang.code()).unwrap_or(lang.code()).to_owned();
             view! {
                 <li>
                     <a class="guide-link" href=href lang=title_lang>{title}</a>

@@ -7,6 +7,7 @@ use std::sync::{Arc, Mutex};
 
 pub mod certs;
 pub mod idprime;
+pub mod named;
 pub mod piv;
 pub mod pkcs15;
 

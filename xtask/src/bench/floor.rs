@@ -1,6 +1,7 @@
-//! The size floor of a guide page: `app/examples/floor.rs`, an empty page built
-//! from the crates a guide page cannot do without, bundled as the site's pages
-//! are. What the app's own code adds is the difference to the guide page.
+//! The size floor of a guide page: `tests/bench/floor.rs` (the app crate's example
+//! `floor`), an empty page built from the crates a guide page cannot do without,
+//! bundled as the site's pages are. What the app's own code adds is the difference
+//! to the guide page.
 
 use std::io::Write;
 use std::path::Path;

@@ -7,8 +7,9 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use veiviser_guide::{index, load};
-use veiviser_guide::source::Source;
+use veiviser_guide::load;
+use veiviser_guide::model::index;
+use veiviser_guide::Source;
 
 use crate::command::{cargo, root, run, say};
 use crate::serve::Site;

@@ -1,7 +1,8 @@
 //! Benchmarks of veiviser-helper: insertion to event, reading an IDPrime card, status latency, requests
 //! per second, memory, idle CPU and size. xtask cannot link PC/SC, so it builds
-//! the helper and the card simulator (`card-sim` of the tests crate) in release
-//! mode and lets the simulator drive the helper binary through a real pcscd.
+//! the helper and `helper-bench` (tests/bench/helper.rs, a binary of the tests
+//! crate, with its simulated cards) in release mode and lets that drive the helper
+//! binary through a real pcscd.
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -13,23 +14,23 @@ use crate::setup;
 pub fn bench() -> Result<(), String> {
     setup::for_helper()?;
     setup::apt(&["pcscd", "vsmartcard-vpcd"], "pcscd and the vpcd virtual reader for the simulated cards")?;
-    say("Building the helper and the card simulator (release)");
+    say("Building the helper and its benchmark (release)");
     run(
         cargo().current_dir(root()).args([
             "build",
             "--release",
             "--quiet",
             "--bin=veiviser-helper",
-            "--bin=card-sim",
+            "--bin=helper-bench",
         ]),
-        "building the helper and card-sim",
+        "building the helper and helper-bench",
     )?;
     let release = target_dir().join("release");
     let helper = release.join("veiviser-helper");
     say("Benchmarking the helper against pcscd + vpcd with simulated PIV and IDPrime cards (about 40 s)");
     run(
-        Command::new(release.join("card-sim")).arg("bench").arg("--helper").arg(&helper),
-        "the helper benchmark (card-sim bench)",
+        Command::new(release.join("helper-bench")).arg("--helper").arg(&helper),
+        "the helper benchmark (helper-bench)",
     )?;
     let exe = target_dir().join("x86_64-pc-windows-gnu/release/veiviser-helper.exe");
     match std::fs::metadata(&exe) {

@@ -9,7 +9,7 @@
 use std::fmt::Write;
 
 use super::{Edge, Layout, Node, NodeKind};
-use crate::guide::{Guide, WayKind};
+use crate::model::guide::{Guide, WayKind};
 
 /// The address of a step, by its id.
 pub type LinkFn<'a> = &'a dyn Fn(&str) -> String;
@@ -325,8 +325,8 @@ fn esc(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::graph::layout;
-    use crate::guide::parse;
-    use crate::source::Source;
+    use crate::model::guide::parse;
+    use crate::model::source::Source;
 
     fn drawn(options: &SvgOptions) -> String {
         let text =

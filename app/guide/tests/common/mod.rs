@@ -4,7 +4,8 @@
 use std::path::Path;
 use std::sync::OnceLock;
 
-use veiviser_guide::{index, load, Guide, Severity};
+use veiviser_guide::model::index;
+use veiviser_guide::{load, Guide, Severity};
 
 /// The index and all guides of `content/`, loaded once per test binary.
 pub fn content() -> (index::Index, Vec<Guide>) {

@@ -6,7 +6,8 @@ use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 use std::sync::Arc;
 
-use veiviser_guide::{code, Index, Lang, Place};
+use veiviser_guide::model::code;
+use veiviser_guide::{Index, Lang, Place};
 
 use crate::components::code_box::CodeBox;
 use crate::components::loading::loading;

@@ -6,9 +6,9 @@ use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 use std::sync::Arc;
 
-use veiviser_guide::check::Loaded;
+use veiviser_guide::Loaded;
 use veiviser_guide::journey::{self, Answers, Landing, Walk};
-use veiviser_guide::support::Contact;
+use veiviser_guide::Contact;
 use veiviser_guide::{render, Index, Lang, Place, Target, Way};
 
 use crate::browser::{document, navigation};
@@ -249,8 +249,8 @@ fn summary(guide: &str, walk: &Walk, answers: &Answers, open: bool, lang: Lang) 
 /// Renders step `step` of the guide in `markdown` (file name `path`) into `parent`,
 /// without router or fetch: the browser tests use it to check the real DOM.
 pub fn mount_step(parent: web_sys::HtmlElement, path: &str, markdown: &str, step: &str) {
-    let source = veiviser_guide::source::Source::new(path, markdown);
-    let (guide, _) = veiviser_guide::guide::parse(&source);
+    let source = veiviser_guide::Source::new(path, markdown);
+    let (guide, _) = veiviser_guide::model::guide::parse(&source);
     let entry = veiviser_guide::GuideEntry {
         id: guide.id.clone(),
         languages: vec![guide.lang.clone()],

@@ -5,11 +5,11 @@
 
 use leptos::prelude::*;
 
-use veiviser_guide::reach::{Permission, Unreachable};
-use veiviser_guide::status::Status;
+use veiviser_guide::live::network_access::{Obstacle, Permission};
+use veiviser_guide::live::Status;
 use veiviser_guide::Lang;
 
-use crate::browser::helper::{self, HelperState};
+use crate::helper_client::{self as helper, HelperState};
 use crate::browser::{clipboard, intl, navigation};
 use crate::components::helper_status::{self, permission_words};
 use crate::i18n::{fill, Speak};
@@ -73,10 +73,10 @@ fn seen(status: &Status, lang: Lang) -> impl IntoView {
 fn browser_lines(state: &HelperState, permission: Option<Permission>, lang: Lang) -> Vec<String> {
     let t = lang.texts();
     let yes_no = |yes: bool| if yes { t.yes } else { t.no };
-    let answered = matches!(state, HelperState::Seen(_) | HelperState::Unreachable(Unreachable::OriginNotAllowed));
+    let answered = matches!(state, HelperState::Seen(_) | HelperState::Unreachable(Obstacle::OriginNotAllowed));
     let allowed = match state {
         HelperState::Seen(_) => t.yes,
-        HelperState::Unreachable(Unreachable::OriginNotAllowed) => t.no,
+        HelperState::Unreachable(Obstacle::OriginNotAllowed) => t.no,
         _ => t.not_known,
     };
     vec![

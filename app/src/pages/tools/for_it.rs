@@ -3,9 +3,10 @@
 
 use leptos::prelude::*;
 
-use veiviser_guide::{it_kit, Lang};
+use veiviser_guide::site::it_kit;
+use veiviser_guide::Lang;
 
-use crate::browser::helper::Helper;
+use crate::helper_client::Helper;
 use crate::browser::{clipboard, navigation};
 use crate::i18n::{fill, Speak};
 
