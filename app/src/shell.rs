@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
+use leptos_router::location::{BrowserUrl, LocationProvider};
 use std::sync::Arc;
 
 use veiviser_guide::Contact;
@@ -53,6 +54,15 @@ pub fn page_name(page: ToolsPage, t: &'static Texts) -> &'static str {
 #[component]
 pub fn Shell(main: Main) -> impl IntoView {
     let location = use_location();
+    // The router puts a new path in the address bar only once told the page for
+    // it is drawn, as its `<Routes>` would; this app draws every place itself,
+    // and each step has a path of its own (`nb/mrs/pin.html`).
+    if let Some(url) = use_context::<BrowserUrl>() {
+        Effect::new(move |_| {
+            location.pathname.track();
+            url.ready_to_complete();
+        });
+    }
     let place = Memo::new(move |_| {
         let (path, search) = (location.pathname.get(), location.search.get());
         Place::from_address(&path[veiviser_guide::journey::place::site_folder(&path).len()..], &search)

@@ -83,3 +83,27 @@ export function useSite() {
   after(async () => { await site.browser?.close(); });
   return site;
 }
+
+/**
+ * What an address of the site names, in either of its forms: a page of its own
+ * (`nb/mrs/pin.html?a=…`, `nb/mrs/index.html`, `sv/index.html`) or one of the
+ * three pages with a query (`guide.html?guide=mrs&step=pin&a=…`).
+ */
+export function placeOf(url) {
+  const address = new URL(url, SITE);
+  const query = address.searchParams;
+  const place = { lang: query.get('lang'), guide: query.get('guide'), step: query.get('step'), answers: query.getAll('a') };
+  const inSite = address.pathname.slice(new URL(SITE).pathname.length);
+  const page = inSite.match(/^(nb|sv|en)\/(?:([\w-]+)\/)?([\w-]+)\.html$/);
+  if (page) {
+    place.lang = page[1];
+    place.guide = page[2] ?? null;
+    place.step = page[3] === 'index' ? null : page[3];
+  }
+  return place;
+}
+
+/** Waits until the app has taken the page over from the one the build wrote (or drew it itself). */
+export async function takenOver(page) {
+  await page.locator('html[data-taken-over]').waitFor({ state: 'attached' });
+}

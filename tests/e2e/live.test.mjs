@@ -3,7 +3,7 @@
 // user has allowed the site to reach the PC (tests/e2e/lna.test.mjs covers the rest).
 import { test, before, beforeEach, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { SITE, HELPER, allowedContext, launch, watchedPage } from './browser.mjs';
+import { SITE, HELPER, allowedContext, launch, placeOf, watchedPage } from './browser.mjs';
 import { startCards, startHelper, stepUrl as stepUrlIn, helperSees, noCard, onlyCardIn } from './stack.mjs';
 
 let browser;
@@ -53,7 +53,7 @@ test('MRS: the card inserted after reaching the step moves the wizard on, and th
 
   await cards.insert(0, 'mrs');
   await page.locator('h1', { hasText: 'Tast PIN-koden din' }).waitFor({ timeout: 5000 });
-  assert.equal(new URL(page.url()).searchParams.get('step'), 'pin');
+  assert.equal(placeOf(page.url()).step, 'pin');
   assert.equal(await page.evaluate(() => document.activeElement?.tagName), focused, 'focus is not moved');
 
   await page.goto(await stepUrl('mrs', 'nb', 'velg-sertifikat'));

@@ -5,7 +5,7 @@
 // left out is reported where the organisation sees it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SITE, useSite, watchedPage } from './browser.mjs';
+import { SITE, placeOf, useSite, watchedPage } from './browser.mjs';
 import { settled, violations } from './axe.mjs';
 
 const site = useSite();
@@ -47,7 +47,7 @@ test('one broken guide leaves the helpdesk rows, search and codes of the others 
   // A step code of another guide still opens its step.
   const hreg = codes.find((code) => code.startsWith('HREG-'));
   await page.goto(`${SITE}guide.html?code=${hreg}`);
-  await page.waitForURL(/guide=helseregister/);
+  await page.waitForURL((url) => placeOf(url).guide === 'helseregister');
 
   // Search covers the others and names the broken one.
   await page.goto(`${SITE}tools.html?page=search&q=PUK`);

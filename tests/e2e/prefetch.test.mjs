@@ -12,7 +12,9 @@ const site = useSite();
 const WAYS = [
   { way: 'the URL names the language', query: 'guide=webcert&lang=en', file: 'webcert.en.md' },
   { way: 'the language remembered from an earlier visit', query: 'guide=webcert', remembered: 'sv', file: 'webcert.sv.md' },
-  { way: "the organisation's default language", query: 'guide=webcert', settings: { default_language: 'en' }, file: 'webcert.en.md' },
+  // A page the build wrote names its language; the whole guide is drawn by the
+  // app alone, in the language of the settings as they are now.
+  { way: "the organisation's default language", query: 'guide=webcert&view=all', settings: { default_language: 'en' }, file: 'webcert.en.md' },
   { way: 'bokmål when nothing names a language', query: 'guide=webcert', file: 'webcert.nb.md' },
   { way: 'the URL before the remembered language', query: 'guide=webcert&lang=nb', remembered: 'en', file: 'webcert.nb.md' },
   { way: 'the remembered language before the default', query: 'guide=webcert', remembered: 'sv', settings: { default_language: 'en' }, file: 'webcert.sv.md' },
@@ -36,7 +38,7 @@ for (const { way, query, remembered, settings, file } of WAYS) {
     await page.goto(`${SITE}guide.html?${query}`);
     // The step is drawn from the guide file: its heading and a way on are there.
     await page.locator('main h1').first().waitFor();
-    await page.locator('main a.choice, main a.button').first().waitFor();
+    if (!query.includes('view=all')) await page.locator('main a.choice, main a.button').first().waitFor();
     await page.waitForLoadState('networkidle');
     assert.deepEqual(guideFiles, [file], `guide files fetched for ${query}`);
     assert.deepEqual(problems, []);

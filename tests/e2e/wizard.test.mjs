@@ -3,7 +3,7 @@
 // nearest step for a link that no longer fits, and the whole guide for print.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SITE, useSite, watchedPage } from './browser.mjs';
+import { SITE, placeOf, useSite, watchedPage } from './browser.mjs';
 
 const site = useSite();
 
@@ -11,7 +11,7 @@ const heading = (page) => page.locator('h1').first();
 const headingText = async (page) => (await heading(page).innerText()).trim();
 
 /** The step id an href or URL names. */
-const stepOf = (url) => new URL(url, SITE).searchParams.get('step');
+const stepOf = (url) => placeOf(url).step;
 
 /** Waits until the page shows the step with heading `text`. */
 async function shows(page, text) {
@@ -32,7 +32,7 @@ async function walkToEnd(page, guideId) {
     const ways = await page.locator('a.choice, a.button').evaluateAll(
       (links) => links.map((a) => ({ href: a.getAttribute('href'), text: a.textContent.trim() })),
     );
-    const local = ways.filter((w) => new URL(w.href, SITE).searchParams.get('guide') === guideId);
+    const local = ways.filter((w) => placeOf(w.href).guide === guideId);
     if (local.length === 0) return headings;
     const fresh = local.find((w) => !seen.has(stepOf(w.href))) ?? local[local.length - 1];
     const before = page.url();
@@ -184,7 +184,7 @@ test('every guide opens at its start step with its opening text, from the start 
     // The first step's top link leads to the start page, not back.
     assert.equal(await page.locator('nav.step-nav a').innerText(), 'Til forsiden', guide.id);
     await page.locator('.guide-content a.choice, .guide-content a.button').first().click();
-    await page.waitForURL((url) => new URL(url).searchParams.get('step') !== null);
+    await page.waitForURL((url) => placeOf(url).step !== null);
     await heading(page).waitFor();
     assert.notEqual(await headingText(page), start, guide.id);
     assert.equal(await page.locator('.guide-intro').count(), 0, `${guide.id}: the opening text is shown at the start only`);

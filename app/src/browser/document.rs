@@ -43,3 +43,15 @@ pub async fn until_shown() {
         let _ = JsFuture::from(shown).await;
     }
 }
+
+/// Writes the head's links (the icon, the styles) as whole addresses, so they
+/// still resolve once the app has moved to a page in another folder
+/// (`guide.html?code=…` → `nb/mrs/pin.html`): the browser asks for the icon later.
+pub fn pin_head_links() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Ok(links) = document.query_selector_all("head link[href]") else { return };
+    for i in 0..links.length() {
+        let Some(link) = links.item(i).and_then(|node| node.dyn_into::<web_sys::HtmlLinkElement>().ok()) else { continue };
+        let _ = link.set_attribute("href", &link.href());
+    }
+}

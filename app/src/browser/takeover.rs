@@ -74,17 +74,18 @@ fn swap(built: &web_sys::Element, root: &web_sys::Element) {
     let Some(window) = web_sys::window() else { return };
     let Some(document) = window.document() else { return };
     let scroll = (window.scroll_x().unwrap_or(0.0), window.scroll_y().unwrap_or(0.0));
-    let focused = document.active_element().and_then(|active| {
-        let all = interactive(built);
-        all.iter().position(|e| *e == active)
-    });
-    for (from, to) in interactive(built).iter().zip(interactive(root)) {
-        carry_over(from, &to);
+    let built_elements = interactive(built);
+    let app_elements = interactive(root);
+    let focused = document.active_element().and_then(|active| built_elements.iter().find(|(_, e)| *e == active).map(|(key, _)| key.clone()));
+    for (key, from) in &built_elements {
+        if let Some((_, to)) = app_elements.iter().find(|(k, _)| k == key) {
+            carry_over(from, to);
+        }
     }
     let _ = root.remove_attribute("hidden");
     built.remove();
-    if let Some(index) = focused {
-        if let Some(target) = interactive(root).get(index).and_then(|e| e.dyn_ref::<web_sys::HtmlElement>().cloned()) {
+    if let Some(key) = focused {
+        if let Some(target) = app_elements.iter().find(|(k, _)| *k == key).and_then(|(_, e)| e.dyn_ref::<web_sys::HtmlElement>().cloned()) {
             let options = web_sys::FocusOptions::new();
             options.set_prevent_scroll(true);
             let _ = target.focus_with_options(&options);
@@ -94,24 +95,39 @@ fn swap(built: &web_sys::Element, root: &web_sys::Element) {
     mark_taken_over(&document);
 }
 
-/// The elements a user acts on, in document order: what is carried over by position.
-fn interactive(root: &web_sys::Element) -> Vec<web_sys::Element> {
+/// The elements a user acts on, each with a key that finds its twin on the
+/// other page: its tag, its id, name or text, and how many before it share
+/// those. Not its position alone, as the app may show more than the build
+/// could know (the progress remembered in this browser).
+fn interactive(root: &web_sys::Element) -> Vec<(String, web_sys::Element)> {
     let Ok(list) = root.query_selector_all("a[href], button, input, select, textarea, summary, details, [tabindex]") else {
         return Vec::new();
     };
-    (0..list.length()).filter_map(|i| list.item(i)?.dyn_into().ok()).collect()
+    let mut seen = std::collections::HashMap::<String, usize>::new();
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok())
+        .map(|element| {
+            let name = element.id();
+            let name = if name.is_empty() { element.get_attribute("name").unwrap_or_default() } else { name };
+            let name = if name.is_empty() && element.tag_name() != "DETAILS" { element.text_content().unwrap_or_default() } else { name };
+            let base = format!("{}|{}", element.tag_name(), name.trim());
+            let count = seen.entry(base.clone()).or_default();
+            *count += 1;
+            (format!("{base}|{count}"), element)
+        })
+        .collect()
 }
 
-/// What the user changed on a built element: an opened section, typed text.
+/// What the user changed on a built element (an opened or closed section,
+/// typed text), and nothing the page itself set.
 fn carry_over(from: &web_sys::Element, to: &web_sys::Element) {
-    if from.tag_name() != to.tag_name() {
-        return;
-    }
     if let (Some(from), Some(to)) = (from.dyn_ref::<web_sys::HtmlDetailsElement>(), to.dyn_ref::<web_sys::HtmlDetailsElement>()) {
-        to.set_open(from.open());
+        if from.open() != from.has_attribute("open") {
+            to.set_open(from.open());
+        }
     }
     if let (Some(from), Some(to)) = (from.dyn_ref::<web_sys::HtmlInputElement>(), to.dyn_ref::<web_sys::HtmlInputElement>()) {
-        if from.value() != to.value() {
+        if from.type_() != "hidden" && from.value() != from.default_value() && from.value() != to.value() {
             to.set_value(&from.value());
             // The app's own state follows the field, as if typed there.
             if let Ok(event) = web_sys::Event::new("input") {

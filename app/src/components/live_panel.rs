@@ -27,6 +27,7 @@ pub fn LivePanel(check: LiveCheck, lang: Lang, on_card_in: Option<Callback<()>>)
     }
     let helper = helper::use_helper();
     let state = helper.state();
+    let permission = helper.permission();
     let t = lang.texts();
     // Remembered across updates: a card seen on this step and then pulled out.
     let was_in = StoredValue::new(false);
@@ -60,6 +61,15 @@ pub fn LivePanel(check: LiveCheck, lang: Lang, on_card_in: Option<Callback<()>>)
     view! {
         <section class="live" role="status" aria-live="polite">
             {move || match state.get() {
+                // Before the browser's permission is read (and in the page written at
+                // build time, where nothing is read): the box of the likeliest first
+                // state, "press to check", kept empty, so nothing moves when it comes.
+                HelperState::Checking if permission.get().is_none() => view! {
+                    <div class="placeholder" aria-hidden="true">
+                        {helper_status::needs_click(helper, lang)} <p>{t.go_on_by_hand}</p>
+                    </div>
+                }
+                .into_any(),
                 HelperState::Checking => view! { <p>{t.connecting}</p> }.into_any(),
                 HelperState::NeedsClick => {
                     view! { {helper_status::needs_click(helper, lang)} <p>{t.go_on_by_hand}</p> }.into_any()

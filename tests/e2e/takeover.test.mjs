@@ -1,0 +1,190 @@
+// Every step in the HTML: the pages `veiviser build` wrote show the step before
+// the WebAssembly arrives, and the app takes them over without a visible
+// change. Without JavaScript they still lead on; an edit made on the server
+// since the build is never left on screen as it was; older links land on the
+// step's own page.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { SITE, placeOf, useSite, watchedPage } from './browser.mjs';
+import { answersTo } from './stack.mjs';
+import { settled, violations } from './axe.mjs';
+
+const site = useSite();
+
+/**
+ * Records, in the page, the built page as the HTML drew it and the app's page
+ * at the moment it took over, and every layout shift from the first paint on.
+ */
+async function recordTakeOver(page) {
+  await page.addInitScript(() => {
+    window.__takeOver = { shifts: 0 };
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.__takeOver.shifts += entry.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+    document.addEventListener('DOMContentLoaded', () => {
+      window.__takeOver.built = document.getElementById('veiviser-built')?.innerHTML ?? null;
+    });
+    // Called in the same turn as the swap, before the app changes anything more
+    // (the live panel's permission is read later).
+    new MutationObserver((_, observer) => {
+      if (!document.documentElement.hasAttribute('data-taken-over')) return;
+      window.__takeOver.app = document.querySelector('body > .page')?.innerHTML ?? null;
+      observer.disconnect();
+    }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-taken-over'] });
+  });
+}
+
+/**
+ * The markup as a person's browser shows it: the framework's comment markers
+ * dropped, attributes in one order, links and form targets as whole addresses.
+ * The live panel's content is left out: the build cannot know what the helper
+ * will say, and keeps its place with an empty box of the same size (the layout
+ * shift check holds it to that).
+ */
+function normalize(page, html) {
+  return page.evaluate((html) => {
+    const template = document.createElement('template');
+    template.innerHTML = html;
+    const walker = document.createTreeWalker(template.content, NodeFilter.SHOW_COMMENT);
+    const comments = [];
+    while (walker.nextNode()) comments.push(walker.currentNode);
+    for (const comment of comments) comment.remove();
+    for (const live of template.content.querySelectorAll('section.live')) live.replaceChildren();
+    for (const element of template.content.querySelectorAll('*')) {
+      for (const name of ['href', 'action']) {
+        if (element.hasAttribute(name)) element.setAttribute(name, new URL(element.getAttribute(name), document.baseURI).href);
+      }
+      const attributes = [...element.attributes].map((a) => [a.name, a.value]).sort();
+      for (const [name] of attributes) element.removeAttribute(name);
+      for (const [name, value] of attributes) element.setAttribute(name, value);
+    }
+    return template.innerHTML;
+  }, html);
+}
+
+/** Where two texts first differ, with some context, for a failure message. */
+function firstDifference(a, b) {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i += 1;
+  return `at ${i}:\n  built: …${a.slice(Math.max(0, i - 120), i + 160)}\n  app:   …${b.slice(Math.max(0, i - 120), i + 160)}`;
+}
+
+test('the app takes over every step of MRS, and the start pages, with the very DOM the build wrote and no layout shift', async () => {
+  const guide = site.index.guides.find((g) => g.id === 'mrs');
+  const markdown = await (await fetch(new URL('content/mrs.nb.md', SITE))).text();
+  const steps = [...markdown.matchAll(/^## .*\{#([a-z0-9-]+)[^}]*\}\s*$/gm)].map((m) => m[1]);
+  assert.ok(steps.length >= 10, `MRS has its steps: ${steps}`);
+  const pages = ['nb/index.html', 'sv/index.html', 'nb/mrs/index.html', ...steps.map((step) => {
+    const answers = answersTo(markdown, guide.start, step).map((a) => `a=${a}`).join('&');
+    return `nb/mrs/${step}.html${answers ? `?${answers}` : ''}`;
+  })];
+  for (const path of pages) {
+    const { page, problems } = await watchedPage(site.browser);
+    await recordTakeOver(page);
+    await page.goto(`${SITE}${path}`);
+    await page.locator('html[data-taken-over]').waitFor({ state: 'attached' });
+    const seen = await page.evaluate(() => window.__takeOver);
+    assert.ok(seen.built, `${path}: the HTML holds the page`);
+    const [built, app] = [await normalize(page, seen.built), await normalize(page, seen.app)];
+    assert.ok(built === app, `${path}: the app's page differs from the built one ${firstDifference(built, app)}`);
+    assert.equal(await page.locator('#veiviser-built').count(), 0, `${path}: the built page is gone`);
+    assert.equal(await page.locator('main').count(), 1, `${path}: one page`);
+    await settled(page);
+    assert.equal(seen.shifts, 0, `${path}: layout shift through the take-over`);
+    assert.equal(page.url(), `${SITE}${path}`, 'the address stays');
+    assert.deepEqual(problems, [], path);
+    await page.close();
+  }
+});
+
+test('with JavaScript off, a step page shows the step, its answers lead on and back works', async () => {
+  const context = await site.browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`${SITE}guide.html?guide=mrs`);
+  // No script: guide.html cannot send the link on, and says where the guides are.
+  await page.goto(`${SITE}nb/index.html`);
+  await page.getByRole('link', { name: 'Logge inn i MRS (Helse Vest)' }).click();
+  await page.locator('h1', { hasText: 'Hvordan vil du logge på?' }).waitFor();
+  assert.equal(page.url(), `${SITE}nb/mrs/index.html`);
+  await page.getByRole('link', { name: 'Jeg har et smartkort' }).click();
+  await page.locator('h1', { hasText: 'Sett smartkortet i kortleseren' }).waitFor();
+  await page.getByRole('link', { name: 'Kortet står i leseren' }).click();
+  await page.locator('h1', { hasText: 'Tast PIN-koden din' }).waitFor();
+  assert.deepEqual(placeOf(page.url()), { lang: 'nb', guide: 'mrs', step: 'pin', answers: ['hvordan.sett-inn-kort'] });
+  await page.goBack();
+  await page.locator('h1', { hasText: 'Sett smartkortet i kortleseren' }).waitFor();
+  await page.getByRole('link', { name: 'Tilbake', exact: true }).click();
+  await page.locator('h1', { hasText: 'Hvordan vil du logge på?' }).waitFor();
+  await page.getByRole('link', { name: 'English' }).click();
+  await page.locator('h1', { hasText: 'How do you want to log in?' }).waitFor();
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  await context.close();
+});
+
+test('a guide edited on the server since the build is shown as it is now, its mistakes named, the built step never kept', async () => {
+  const markdown = await (await fetch(new URL('content/mrs.nb.md', SITE))).text();
+  const edited = markdown.replace('Hvordan vil du logge på?', 'Hvordan logger du på i dag?');
+  assert.notEqual(edited, markdown, 'the edit was made');
+  const { page, problems } = await watchedPage(site.browser);
+  await page.route('**/content/mrs.nb.md', (route) => route.fulfill({ contentType: 'text/markdown', body: edited }));
+  await page.goto(`${SITE}nb/mrs/index.html`);
+  // Once the files are fetched, the built page is hidden, not shown stale.
+  await page.locator('html[data-stale]').waitFor({ state: 'attached' });
+  const built = page.locator('#veiviser-built main');
+  if (await built.count()) assert.equal(await built.evaluate((main) => getComputedStyle(main).visibility), 'hidden');
+  await page.locator('h1', { hasText: 'Hvordan logger du på i dag?' }).waitFor();
+  assert.equal(await page.locator('h1', { hasText: 'Hvordan vil du logge på?' }).count(), 0);
+  assert.deepEqual(problems, []);
+
+  // A mistake in the edit is shown with its file and line, as the checker says it.
+  const broken = edited.replace(/(\n## [^\n]*\{#hvordan\}\n)/, '$1\nSe også [PIN-koden](#pni-kode).\n');
+  const second = await watchedPage(site.browser);
+  await second.page.route('**/content/mrs.nb.md', (route) => route.fulfill({ contentType: 'text/markdown', body: broken }));
+  await second.page.goto(`${SITE}nb/mrs/pin.html?a=hvordan.sett-inn-kort`);
+  const alert = second.page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /mrs\.nb\.md:\d+:\d+: error: link to `#pni-kode`/);
+  assert.equal(await second.page.locator('h1', { hasText: 'Tast PIN-koden din' }).count(), 0, 'the built step is gone');
+});
+
+test('axe finds no WCAG 2.1 AA violation on a built page before the app has it, nor after', async () => {
+  for (const path of ['nb/index.html', 'nb/mrs/sett-inn-kort.html?a=hvordan.sett-inn-kort', 'sv/webcert/index.html']) {
+    // Before: the app's code never arrives.
+    const { page } = await watchedPage(site.browser);
+    await page.route(/\.wasm$/, (route) => route.abort());
+    await page.goto(`${SITE}${path}`);
+    await page.locator('#veiviser-built h1').waitFor();
+    assert.deepEqual(await violations(page), [], `${path}, as built`);
+    await page.close();
+
+    const after = await watchedPage(site.browser);
+    await after.page.goto(`${SITE}${path}`);
+    await after.page.locator('html[data-taken-over]').waitFor({ state: 'attached' });
+    await settled(after.page);
+    assert.deepEqual(await violations(after.page), [], `${path}, taken over`);
+    await after.page.close();
+  }
+});
+
+test('older links land on the step\'s own page, with their answers and language; a typo stays to be explained', async () => {
+  const cases = [
+    ['guide.html?guide=mrs&step=pin&a=hvordan.sett-inn-kort', 'nb/mrs/pin.html?a=hvordan.sett-inn-kort', 'Tast PIN-koden din'],
+    ['guide.html?lang=sv&guide=webcert&step=signera', 'sv/webcert/signera.html', 'Signera intyget i Webcert'],
+    ['guide.html?guide=mrs', 'nb/mrs/index.html', 'Hvordan vil du logge på?'],
+    ['?lang=en', 'en/index.html', 'What do you want to do?'],
+  ];
+  for (const [older, own, heading] of cases) {
+    // Each in a browser of its own: a language chosen is remembered.
+    const { page, problems } = await watchedPage(site.browser);
+    await page.goto(`${SITE}${older}`);
+    await page.locator('h1', { hasText: heading }).waitFor();
+    assert.equal(page.url(), `${SITE}${own}`, older);
+    assert.deepEqual(problems, [], older);
+    await page.close();
+  }
+  const { page, problems } = await watchedPage(site.browser);
+  await page.goto(`${SITE}guide.html?guide=mrs&step=pni`);
+  assert.equal(page.url(), `${SITE}guide.html?guide=mrs&step=pni`, 'a step that is not there is not sent on');
+  await page.locator('h1').first().waitFor();
+  assert.deepEqual(problems, []);
+});
