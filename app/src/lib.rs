@@ -36,7 +36,7 @@ pub mod shell;
 pub fn mount(bundle: Bundle, main: fn(shell::Context) -> AnyView) {
     console_error_panic_hook::set_once();
     browser::navigation::leave_other_pages_to_browser(bundle);
-    browser::document::pin_head_links();
+    browser::document::pin_icon_link();
     let main: shell::Main = std::sync::Arc::new(main);
     browser::takeover::mount(move || view! { <Router><shell::Shell main/></Router> });
 }

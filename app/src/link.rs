@@ -6,7 +6,7 @@ use std::cell::Cell;
 
 use veiviser_guide::{Bundle, Lang, Place, Target};
 
-use crate::browser::navigation;
+use crate::browser::{document, navigation};
 
 thread_local! {
     static IN_FORCE: Cell<Option<Lang>> = const { Cell::new(None) };
@@ -21,9 +21,13 @@ pub fn set_lang_in_force(lang: Lang) {
 /// The href of a place, on the page that shows it. A place that names no
 /// language keeps the one this page's address names (else the one in force),
 /// so a link clicked, copied or sent on opens in the language it was given in.
+/// Where the content has changed since the pages were built, a place may have
+/// no page yet (a step added since): the link is then to the page with a query.
 pub fn href(place: &Place) -> String {
     let lang = place.lang.or_else(|| here().lang).or_else(|| IN_FORCE.with(Cell::get));
-    format!("{}{}", navigation::site_folder(), Place { lang, ..place.clone() }.to_address())
+    let place = Place { lang, ..place.clone() };
+    let address = if document::built_from_older_content() { place.to_query_address() } else { place.to_address() };
+    format!("{}{address}", navigation::site_folder())
 }
 
 /// The place this page's address names.

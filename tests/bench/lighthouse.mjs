@@ -13,9 +13,9 @@ const MOBILE = process.env.LIGHTHOUSE_PRESET === 'mobile';
 const CATEGORIES = ['performance', 'accessibility', 'best-practices'];
 const PAGES = [
   ['start page', ''],
-  ['guide step (MRS, the first question)', 'guide.html?guide=mrs'],
-  // A live-check step: without a running helper, the refused connection is a console error.
-  ['guide step (MRS, insert the card)', 'guide.html?guide=mrs&step=sett-inn-kort&a=hvordan.sett-inn-kort'],
+  ['guide step (MRS, the first question)', 'nb/mrs/index.html'],
+  // A live-check step: it waits for a click before it asks the helper.
+  ['guide step (MRS, insert the card)', 'nb/mrs/sett-inn-kort.html?a=hvordan.sett-inn-kort'],
 ];
 
 const chrome = await chromeLauncher.launch({

@@ -4,6 +4,8 @@ import { gzipSync } from 'node:zlib';
 import { launch } from '../e2e/browser.mjs';
 
 const SITE = process.env.VEIVISER_URL;
+/** The site as built, without the synthetic guides (whose index would make every built page stale). */
+const BUILT = process.env.VEIVISER_BUILT_URL ?? SITE;
 const browser = await launch();
 
 /** Loads `url` in a fresh context; returns bytes (raw and gzip) and time to the first heading. */
@@ -34,8 +36,8 @@ async function firstVisit(url) {
 }
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-for (const [name, path] of [['start page', ''], ['a guide (MRS, first step)', 'guide.html?guide=mrs']]) {
-  const visit = await firstVisit(SITE + path);
+for (const [name, path] of [['start page', ''], ['a guide (MRS, first step)', 'nb/mrs/index.html']]) {
+  const visit = await firstVisit(BUILT + path);
   console.log(`  first visit to ${name}: ${kb(visit.gzip)} gzip (${kb(visit.raw)} raw), first heading after ${visit.heading.toFixed(0)} ms`);
   console.log(`    files (KB gzip): ${visit.files.join(', ')}`);
 }
@@ -46,6 +48,7 @@ const STEP_CHANGES = 50;
   const page = await browser.newPage();
   await page.goto(`${SITE}guide.html?guide=bench1000`);
   await page.locator('h1').first().waitFor();
+  await page.locator('html[data-taken-over]').waitFor({ state: 'attached' });
   const times = [];
   for (let i = 0; i < STEP_CHANGES; i += 1) {
     const link = page.locator('a.choice, a.button').first();

@@ -123,8 +123,11 @@ test('with JavaScript off, a step page shows the step, its answers lead on and b
 
 test('a guide edited on the server since the build is shown as it is now, its mistakes named, the built step never kept', async () => {
   const markdown = await (await fetch(new URL('content/mrs.nb.md', SITE))).text();
-  const edited = markdown.replace('Hvordan vil du logge på?', 'Hvordan logger du på i dag?');
-  assert.notEqual(edited, markdown, 'the edit was made');
+  // A new title, and a new answer leading to a step the build wrote no page for.
+  const edited = markdown.replace('Hvordan vil du logge på?', 'Hvordan logger du på i dag?')
+    .replace('- [Jeg vet ikke hva jeg skal velge](#usikker)', '- [Jeg vet ikke hva jeg skal velge](#usikker)\n- [Med BankID](#bankid)')
+    .concat('\n## Logg inn med BankID {#bankid .done}\n\nVelg BankID på innloggingssiden.\n');
+  assert.ok(edited.includes('(#bankid)'), 'the edit was made');
   const { page, problems } = await watchedPage(site.browser);
   await page.route('**/content/mrs.nb.md', (route) => route.fulfill({ contentType: 'text/markdown', body: edited }));
   await page.goto(`${SITE}nb/mrs/index.html`);
@@ -134,6 +137,12 @@ test('a guide edited on the server since the build is shown as it is now, its mi
   if (await built.count()) assert.equal(await built.evaluate((main) => getComputedStyle(main).visibility), 'hidden');
   await page.locator('h1', { hasText: 'Hvordan logger du på i dag?' }).waitFor();
   assert.equal(await page.locator('h1', { hasText: 'Hvordan vil du logge på?' }).count(), 0);
+  // The new step has no page yet: its link is to the guide page, which draws it.
+  await page.getByRole('link', { name: 'Med BankID' }).click();
+  await page.locator('h1', { hasText: 'Logg inn med BankID' }).waitFor();
+  assert.deepEqual(placeOf(page.url()), { lang: 'nb', guide: 'mrs', step: 'bankid', answers: ['hvordan.bankid'] });
+  await page.reload();
+  await page.locator('h1', { hasText: 'Logg inn med BankID' }).waitFor();
   assert.deepEqual(problems, []);
 
   // A mistake in the edit is shown with its file and line, as the checker says it.

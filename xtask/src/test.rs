@@ -26,6 +26,16 @@ pub fn test() -> Result<(), String> {
 
     say("Native tests: guide model, checker, helper (its HTTP face over real sockets too), card simulator with pcscd (cargo test)");
     suite("native tests", run(cargo().current_dir(root()).arg("test"), "cargo test"));
+    // The app's own unit tests, natively: its `ssr` side (`veiviser build`), in an
+    // invocation of its own, as `csr` and `ssr` must never be built together.
+    say("Native tests of the app's build side: the pages `veiviser build` writes (cargo test --features ssr)");
+    suite(
+        "native tests of the app",
+        run(
+            cargo().current_dir(root()).args(["test", "-p", "veiviser-app", "--no-default-features", "--features", "ssr", "--lib"]),
+            "cargo test -p veiviser-app --features ssr",
+        ),
+    );
 
     say("Browser unit tests: wasm-bindgen-test in headless Chromium");
     suite("browser unit tests", wasm_bindgen_tests(&tools));

@@ -1,5 +1,6 @@
 //! The document itself: its title (what tabs show and screen readers announce),
-//! its language, and the organisation's colours.
+//! its language, the organisation's colours, its icon's address, and whether it
+//! was built from older content.
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -44,14 +45,32 @@ pub async fn until_shown() {
     }
 }
 
-/// Writes the head's links (the icon, the styles) as whole addresses, so they
-/// still resolve once the app has moved to a page in another folder
-/// (`guide.html?code=…` → `nb/mrs/pin.html`): the browser asks for the icon later.
-pub fn pin_head_links() {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    let Ok(links) = document.query_selector_all("head link[href]") else { return };
+/// Writes the page's icon link as a whole address, so it still resolves once
+/// the app has moved to a page in another folder (`guide.html?code=…` →
+/// `nb/mrs/pin.html`): the browser asks for the icon again then. Only the icon:
+/// setting a style or preload link's `href` would fetch it again.
+pub fn pin_icon_link() {
+    let Some(document) = document() else { return };
+    let Ok(links) = document.query_selector_all("head link[rel~=icon][href]") else { return };
     for i in 0..links.length() {
         let Some(link) = links.item(i).and_then(|node| node.dyn_into::<web_sys::HtmlLinkElement>().ok()) else { continue };
         let _ = link.set_attribute("href", &link.href());
     }
+}
+
+/// The attribute start.js sets on `<html>` when the files on the server differ
+/// from those the page was built from.
+const BUILT_FROM_OLDER: &str = "data-stale";
+
+/// True on a page built from older content than the server has now (start.js
+/// compared the stamps): pages of places added since were not written.
+#[cfg(target_arch = "wasm32")]
+pub fn built_from_older_content() -> bool {
+    document().and_then(|d| d.document_element()).is_some_and(|html| html.has_attribute(BUILT_FROM_OLDER))
+}
+
+/// At build time the pages are being written from the content as it is.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn built_from_older_content() -> bool {
+    false
 }

@@ -49,12 +49,19 @@ pub fn build(dir: &Path) -> Result<Built, String> {
     let stamp_settings = settings_text.clone().unwrap_or_default();
     let site = Site::read(index_text.clone(), settings_text).map_err(|problem| describe(&problem))?;
     let guide_template = read("guide.html")?;
+    let tools_template = read("tools.html")?;
     let start_template = read("index.html")?;
+    // Every folder is checked before any is removed: a refusal leaves the site as it was.
+    for lang in Lang::ALL {
+        check_own_folder(&dir.join(lang.code()))?;
+    }
     for lang in Lang::ALL {
         clear_language_folder(&dir.join(lang.code()))?;
     }
     let mut built = Built::default();
-    let mut pages: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    // The steps with a page, by guide and language: route.js sends an older link
+    // on only to a page written in every language, whichever language it picks.
+    let mut pages: BTreeMap<String, BTreeMap<&str, Vec<String>>> = BTreeMap::new();
     let write = |path: &str, html: String| -> Result<(), String> {
         let file = dir.join(path);
         if let Some(parent) = file.parent() {
@@ -80,10 +87,23 @@ pub fn build(dir: &Path) -> Result<Built, String> {
         for entry in &site.index.guides {
             let shown = entry.language_for(lang.code());
             let file = entry.file(shown);
+            let start = Place { lang: Some(lang), ..Place::step(&entry.id, None) };
+            // A guide that cannot be built keeps the page its links lead to: the
+            // app draws it, with the checker's findings.
+            let mut unbuilt = |findings: Vec<Finding>| -> Result<(), String> {
+                for finding in findings {
+                    if !built.findings.contains(&finding) {
+                        built.findings.push(finding);
+                    }
+                }
+                let Some(path) = start.page_path() else { return Ok(()) };
+                let page = Page { depth: start.depth(), lang: lang.code(), title: "Veiviser", body: None, guide_file: None, stamp: None, route: None };
+                write(&path, page::write(&guide_template, &page)?)
+            };
             let text = match read(&format!("content/{file}")) {
                 Ok(text) => text,
                 Err(message) => {
-                    built.findings.push(Finding::error(&file, (1, 1), message));
+                    unbuilt(vec![Finding::error(&file, (1, 1), message)])?;
                     continue;
                 }
             };
@@ -91,16 +111,13 @@ pub fn build(dir: &Path) -> Result<Built, String> {
             let guide = match LoadedGuide::read(&site.index, &site.index_source, entry, Source::new(file.clone(), text.clone()), missing_lang) {
                 Ok(guide) => Arc::new(guide),
                 Err(Problem::Findings(findings)) => {
-                    if lang == Lang::Nb {
-                        built.findings.extend(findings);
-                    }
+                    unbuilt(findings)?;
                     continue;
                 }
                 Err(problem) => return Err(describe(&problem)),
             };
             let guide_stamp = stamp::stamp(&[&index_text, &stamp_settings, &text]);
             let g = &guide.loaded.guide;
-            let start = Place { lang: Some(lang), ..Place::step(&g.id, None) };
             let steps = g.steps.iter().map(|step| {
                 let answers = journey::answers_to(g, &entry.start, &step.id).unwrap_or_default();
                 Place { lang: Some(lang), ..Place::answered(&g.id, &step.id, &answers) }
@@ -119,21 +136,33 @@ pub fn build(dir: &Path) -> Result<Built, String> {
                 };
                 write(&path, page::write(&guide_template, &page)?)?;
                 built.pages += 1;
-                if let (Lang::Nb, Some(step)) = (lang, &place.step) {
-                    pages.entry(g.id.clone()).or_default().push(step.clone());
+                if let Some(step) = &place.step {
+                    pages.entry(g.id.clone()).or_default().entry(lang.code()).or_default().push(step.clone());
                 }
             }
         }
     }
     let default = site.settings.default_language;
-    let pages_json = serde_json::to_string(&pages).map_err(|e| e.to_string())?;
+    let in_every_language: BTreeMap<&String, &Vec<String>> = pages
+        .iter()
+        .filter_map(|(guide, by_lang)| {
+            let first = by_lang.get(Lang::Nb.code())?;
+            let everywhere = Lang::ALL.iter().all(|lang| by_lang.get(lang.code()) == Some(first));
+            everywhere.then_some((guide, first))
+        })
+        .collect();
+    let pages_json = serde_json::to_string(&in_every_language).map_err(|e| e.to_string())?;
     let route = || Route { default_lang: default.code(), pages_json: &pages_json };
     let body = render::start_page(&site, &Place::start_page(), default);
     let root = Page { depth: 0, lang: default.code(), title: "Veiviser", body: Some(&body), guide_file: None, stamp: Some(&start_stamp), route: Some(route()) };
     write("index.html", page::write(&start_template, &root)?)?;
-    // guide.html stays the app's own page (the whole guide, typed codes), sending older links on.
-    let guide = Page { depth: 0, lang: default.code(), title: "Veiviser", body: None, guide_file: None, stamp: None, route: Some(route()) };
+    // guide.html stays the app's own page (the whole guide, typed codes), sending
+    // older links on; it and tools.html carry the stamp of the index and settings,
+    // so the app there knows when a guide may have no pages yet.
+    let guide = Page { depth: 0, lang: default.code(), title: "Veiviser", body: None, guide_file: None, stamp: Some(&start_stamp), route: Some(route()) };
     write("guide.html", page::write(&guide_template, &guide)?)?;
+    let tools = Page { depth: 0, lang: default.code(), title: "Veiviser", body: None, guide_file: None, stamp: Some(&start_stamp), route: None };
+    write("tools.html", page::write(&tools_template, &tools)?)?;
     write(THEME, theme(&site))?;
     built.pages += 1;
     Ok(built)
@@ -148,17 +177,22 @@ fn theme(site: &Site) -> String {
     )
 }
 
-/// Removes a language folder the build wrote before (a step taken out of a guide
-/// must not keep its page); a folder of that name it did not write is left, and named.
-fn clear_language_folder(folder: &Path) -> Result<(), String> {
-    if !folder.exists() {
-        return Ok(());
-    }
-    if !folder.join(OWN_FOLDER).exists() {
+/// Refuses a language folder the build did not write: it is left, and named.
+fn check_own_folder(folder: &Path) -> Result<(), String> {
+    if folder.exists() && !folder.join(OWN_FOLDER).exists() {
         return Err(format!(
             "{} exists and was not written by `veiviser build`: move it away, since the pages of that language go there",
             folder.display()
         ));
+    }
+    Ok(())
+}
+
+/// Removes a language folder the build wrote before (a step taken out of a guide
+/// must not keep its page).
+fn clear_language_folder(folder: &Path) -> Result<(), String> {
+    if !folder.exists() {
+        return Ok(());
     }
     std::fs::remove_dir_all(folder).map_err(|e| format!("cannot remove {}: {e}", folder.display()))
 }

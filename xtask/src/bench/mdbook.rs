@@ -49,17 +49,25 @@ pub fn side_by_side(site: &Path) -> Result<(), String> {
         "Veiviser beside mdBook {MDBOOK_VERSION}: the MRS guide's first step and a deep link, cold, alternating, timed by paint (several minutes)"
     ));
     let (ours, theirs) = (nginx::start(site)?, nginx::start(&html)?);
-    // The same step on both sides, named by the heading the user ends up with.
+    // The same step on both sides, named by the heading the user ends up with:
+    // the guide's start as the start page links it, an older deep link (sent on
+    // by route.js) and the step's own page as the copy-link button gives it now.
     let pages = serde_json::json!([
         {
             "name": "MRS, first step",
-            "veiviser": format!("{}guide.html?guide=mrs", ours.url),
+            "veiviser": format!("{}nb/mrs/index.html", ours.url),
             "mdbook": format!("{}mrs.html", theirs.url),
             "heading": "Hvordan vil du logge på?",
         },
         {
-            "name": "MRS, deep link to the PIN step",
+            "name": "MRS, older deep link to the PIN step (guide.html?guide=mrs&step=pin&a=…)",
             "veiviser": format!("{}guide.html?guide=mrs&step=pin&a=hvordan.sett-inn-kort", ours.url),
+            "mdbook": format!("{}mrs.html#pin", theirs.url),
+            "heading": "Tast PIN-koden din",
+        },
+        {
+            "name": "MRS, the PIN step's own page (nb/mrs/pin.html?a=…)",
+            "veiviser": format!("{}nb/mrs/pin.html?a=hvordan.sett-inn-kort", ours.url),
             "mdbook": format!("{}mrs.html#pin", theirs.url),
             "heading": "Tast PIN-koden din",
         },

@@ -188,8 +188,15 @@ impl Place {
                 let query = query.finish();
                 if query.is_empty() { path } else { format!("{path}?{query}") }
             }
-            None => format!("{}{}", self.bundle().file(), self.to_query()),
+            None => self.to_query_address(),
         }
+    }
+
+    /// The address of this place on one of the site's three pages, with a query
+    /// (`guide.html?lang=nb&guide=mrs&step=pin&a=…`): there whether or not a
+    /// page of its own was built.
+    pub fn to_query_address(&self) -> String {
+        format!("{}{}", self.bundle().file(), self.to_query())
     }
 
     /// The path of this place's own page (`nb/mrs/pin.html`), if it has one: a
