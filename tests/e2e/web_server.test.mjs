@@ -62,15 +62,17 @@ test('every file is sent with the policy and nosniff; the WebAssembly as applica
 });
 
 test('index.html and the guides are revalidated, so a new release or an edited guide shows at once', async () => {
-  for (const path of ['', 'index.html', 'guide.html', 'tools.html', 'start.js', 'content/index.json', 'content/mrs.nb.md']) {
+  const pages = ['nb/index.html', 'nb/mrs/index.html', 'sv/webcert/signera.html', 'theme.css', 'route.js'];
+  for (const path of ['', 'index.html', 'guide.html', 'tools.html', 'start.js', 'content/index.json', 'content/mrs.nb.md', ...pages]) {
     const response = await fetch(SITE + path);
+    assert.equal(response.status, 200, path);
     assert.match(response.headers.get('cache-control') ?? '', /no-cache|no-store|max-age=0\b/, `Cache-Control of ${path || '/'}`);
     await response.arrayBuffer();
   }
 });
 
 test('a missing file is a 404, not the app', async () => {
-  for (const path of ['finnes-ikke.js', 'mrs/pin', 'content/finnes-ikke.nb.md']) {
+  for (const path of ['finnes-ikke.js', 'mrs/pin', 'content/finnes-ikke.nb.md', 'nb/mrs/finnes-ikke.html']) {
     const response = await fetch(SITE + path);
     assert.equal(response.status, 404, path);
     assert.doesNotMatch(await response.text(), /start\.js/, `${path} is not answered with index.html`);
@@ -99,7 +101,7 @@ const decode = { br: brotliDecompressSync, gzip: gunzipSync };
 test('the built files go out precompressed as brotli or gzip, as the browser takes them, and an edited guide as it is on disk', async () => {
   const html = await (await fetch(SITE)).text();
   const wasm = html.match(/data-wasm="\.\/([^"]+)"/)[1];
-  for (const path of [wasm, 'index.html', 'content/mrs.nb.md']) {
+  for (const path of [wasm, 'index.html', 'nb/mrs/pin.html', 'content/mrs.nb.md']) {
     const plain = await fetchRaw(SITE + path, 'identity');
     assert.equal(plain.headers['content-encoding'], undefined, `${path} unencoded when asked so`);
     for (const accept of ['br', 'gzip']) {
