@@ -54,9 +54,10 @@ pub struct Helper {
 impl Helper {
     /// Makes the helper on `port` available to the views of this page, not followed yet.
     ///
-    /// The browser's permission is read at once (that sends nothing to the helper),
-    /// so a step that shows the helper first renders with the state it will keep
-    /// rather than "connecting…" replaced a moment later (a layout shift).
+    /// The browser's permission is read when a view starts following the helper,
+    /// and the state it leads to is set in the same turn: until then a view shows
+    /// a placeholder the size of "press to check" (the likeliest first state), never
+    /// "connecting…" replaced a moment later (a layout shift).
     pub fn provide(port: Signal<u16>, live_check: Signal<bool>) -> Helper {
         let helper = Helper {
             state: RwSignal::new(HelperState::Checking),
@@ -66,9 +67,6 @@ impl Helper {
             run: StoredValue::new(0),
         };
         provide_context(helper);
-        leptos::task::spawn_local(async move {
-            helper.read_permission().await;
-        });
         helper
     }
 

@@ -22,6 +22,8 @@ after(async () => { await browser?.close(); });
 
 const heading = (page) => page.locator('h1').first();
 const DEEP_LINK = `${SITE}guide.html?guide=mrs&step=pin&a=hvordan.sett-inn-kort`;
+/** The page `veiviser build` wrote for that step, where the older link is sent on. */
+const STEP_PAGE = `${SITE}nb/mrs/pin.html?a=hvordan.sett-inn-kort`;
 
 test('README.md states the policy', () => {
   assert.ok(POLICY, 'README.md has a line "Content-Security-Policy: …"');
@@ -33,11 +35,13 @@ test('a deep link two steps into a guide, loaded fresh and reloaded, shows the s
   assert.equal(response.status(), 200);
   assert.equal(await response.headerValue('content-security-policy'), POLICY);
   await heading(page).getByText('Tast PIN-koden din').waitFor();
+  assert.equal(page.url(), STEP_PAGE, 'the older link is sent on to the step\'s own page');
 
   const reloaded = await page.reload();
   assert.equal(reloaded.status(), 200);
+  assert.equal(await reloaded.headerValue('content-security-policy'), POLICY);
   await heading(page).getByText('Tast PIN-koden din').waitFor();
-  assert.equal(page.url(), DEEP_LINK);
+  assert.equal(page.url(), STEP_PAGE);
 
   assert.deepEqual(problems, [], 'no console error, page error or CSP violation');
   await page.close();
