@@ -108,6 +108,9 @@ test('with JavaScript off, a step page shows the step, its answers lead on and b
   assert.equal(page.url(), `${SITE}nb/mrs/index.html`);
   await page.getByRole('link', { name: 'Jeg har et smartkort' }).click();
   await page.locator('h1', { hasText: 'Sett smartkortet i kortleseren' }).waitFor();
+  // The box kept for the live check is there only for the app to fill.
+  assert.equal(await page.locator('section.live').count(), 1);
+  assert.equal(await page.locator('section.live').isVisible(), false, 'no empty box without JavaScript');
   await page.getByRole('link', { name: 'Kortet står i leseren' }).click();
   await page.locator('h1', { hasText: 'Tast PIN-koden din' }).waitFor();
   assert.deepEqual(placeOf(page.url()), { lang: 'nb', guide: 'mrs', step: 'pin', answers: ['hvordan.sett-inn-kort'] });

@@ -12,6 +12,10 @@ const MARK: &str = "data-veiviser-build";
 /// The stylesheet with the organisation's colours, in the site folder.
 pub const THEME: &str = "theme.css";
 
+/// The stylesheet a built page loads only without JavaScript (public/noscript.css):
+/// it removes what only the app fills in, such as the live panel's reserved box.
+pub const NO_SCRIPT: &str = "noscript.css";
+
 /// What goes into one page.
 pub struct Page<'a> {
     /// Folders below the site folder (`nb/mrs/pin.html`: 2).
@@ -59,6 +63,10 @@ pub fn write(template: &str, page: &Page) -> Result<String, String> {
     let at = head.find("</head>").ok_or("the page has no </head>")?;
     let newline = if head[..at].ends_with('\n') { "" } else { "\n" };
     head.insert_str(at, &format!("{newline}  <link rel=\"stylesheet\" href=\"{THEME}\" {MARK}>\n"));
+    if page.body.is_some() {
+        let at = head.find("</head>").ok_or("the page has no </head>")?;
+        head.insert_str(at, &format!("  <noscript><link rel=\"stylesheet\" href=\"{NO_SCRIPT}\" {MARK}></noscript>\n"));
+    }
     if page.depth > 0 {
         head = relative(&head, &"../".repeat(page.depth));
     }
@@ -184,7 +192,8 @@ mod tests {
         assert!(html.contains(r#"href="../../style-2.css""#), "{html}");
         assert!(html.contains(r#"<link rel="stylesheet" href="../../theme.css""#), "{html}");
         assert!(html.contains(r#"<div class="page" id="veiviser-built"><main>PIN</main></div>"#), "{html}");
-        assert!(!html.contains("noscript"), "a built page works without JavaScript: {html}");
+        assert!(!html.contains("Veiviser trenger JavaScript"), "a built page works without JavaScript: {html}");
+        assert!(html.contains(r#"<noscript><link rel="stylesheet" href="../../noscript.css""#), "{html}");
     }
 
     #[test]
