@@ -21,12 +21,27 @@ pub fn set_lang_in_force(lang: Lang) {
 /// The href of a place, on the page that shows it. A place that names no
 /// language keeps the one this page's address names (else the one in force),
 /// so a link clicked, copied or sent on opens in the language it was given in.
-/// Where the content has changed since the pages were built, a place may have
-/// no page yet (a step added since): the link is then to the page with a query.
+///
+/// Its own page (`nb/mrs/pin.html`) only from a page built from the content as
+/// it is now, whose guide has a page for each of its steps. Elsewhere (the guide
+/// and tools pages, a page older than the content) a place may have no page (a
+/// step added since the build): the link is to `guide.html`, which route.js
+/// sends on to the place's page where the build wrote one.
 pub fn href(place: &Place) -> String {
+    address(place, document::is_current_built_page())
+}
+
+/// The href of a place through `guide.html` (route.js sends it on to the
+/// place's page if there is one): for places this page's build cannot vouch
+/// for, another guide's or one remembered from an earlier visit.
+pub fn href_via_guide_page(place: &Place) -> String {
+    address(place, false)
+}
+
+fn address(place: &Place, own_page: bool) -> String {
     let lang = place.lang.or_else(|| here().lang).or_else(|| IN_FORCE.with(Cell::get));
     let place = Place { lang, ..place.clone() };
-    let address = if document::built_from_older_content() { place.to_query_address() } else { place.to_address() };
+    let address = if own_page { place.to_address() } else { place.to_query_address() };
     format!("{}{address}", navigation::site_folder())
 }
 
@@ -68,7 +83,7 @@ pub fn file(path: &str) -> String {
 pub fn outside(target: &Target) -> Option<String> {
     match target {
         Target::Step(_) => None,
-        Target::Guide { guide, step } => Some(href(&Place::step(guide, step.as_deref()))),
+        Target::Guide { guide, step } => Some(href_via_guide_page(&Place::step(guide, step.as_deref()))),
         Target::External(url) => Some(url.clone()),
         Target::File(path) => Some(file(&format!("content/{path}"))),
         Target::Unsafe(_) => Some("#".into()),

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use veiviser_guide::Contact;
 use veiviser_guide::{GuideEntry, Index, Lang, Place, ToolsPage};
 
-use crate::browser::document;
+use crate::browser::{document, navigation};
 use crate::helper_client::Helper;
 use crate::components::language_switcher::LanguageSwitcher;
 use crate::components::{contact, loading, problem};
@@ -65,7 +65,7 @@ pub fn Shell(main: Main) -> impl IntoView {
     }
     let place = Memo::new(move |_| {
         let (path, search) = (location.pathname.get(), location.search.get());
-        Place::from_address(&path[veiviser_guide::journey::place::site_folder(&path).len()..], &search)
+        Place::from_address(&navigation::within_site(&path), &search)
     });
     let site = LocalResource::new(content::fetch_site);
     let site = Signal::derive(move || site.get());

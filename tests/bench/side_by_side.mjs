@@ -28,12 +28,17 @@ const browser = await launch();
  * first paint of each heading is reported), and paint entries are collected.
  */
 function observePaint() {
-  const paints = { fcp: undefined, lcp: undefined, headings: [], shift: 0 };
+  // The headings by their `elementtiming` name: an entry's own `element` is null
+  // once the element has left the page (the built page's, after the take-over).
+  const paints = { fcp: undefined, lcp: undefined, headings: [], shift: 0, named: new Map() };
   window.__paints = paints;
   let next = 0;
   const mark = (root) => {
     for (const heading of root.querySelectorAll?.('h1, h2, h3') ?? []) {
-      if (!heading.hasAttribute('elementtiming')) heading.setAttribute('elementtiming', `heading-${next++}`);
+      if (heading.hasAttribute('elementtiming')) continue;
+      const name = `heading-${next++}`;
+      heading.setAttribute('elementtiming', name);
+      paints.named.set(name, heading);
     }
   };
   new MutationObserver((records) => {
@@ -49,7 +54,7 @@ function observePaint() {
     for (const entry of list.getEntries()) paints.shift += entry.value;
   }).observe({ type: 'layout-shift', buffered: true });
   new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) paints.headings.push({ element: entry.element, time: entry.renderTime || entry.startTime });
+    for (const entry of list.getEntries()) paints.headings.push({ element: paints.named.get(entry.identifier), time: entry.renderTime || entry.startTime });
   }).observe({ type: 'element', buffered: true });
 }
 

@@ -123,11 +123,13 @@ fn build(dir: &std::path::Path) -> ExitCode {
                 eprintln!("{finding}");
             }
             println!("veiviser: wrote {} pages in {}", built.pages, dir.display());
-            if built.findings.is_empty() {
-                ExitCode::SUCCESS
-            } else {
-                eprintln!("veiviser: the guides above have errors; their pages were not written (the app shows the findings)");
+            if veiviser_guide::model::finding::has_errors(&built.findings) {
+                eprintln!(
+                    "veiviser: the errors above kept a guide's step pages from being written (its start page shows the findings) or a setting at its default"
+                );
                 ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
             }
         }
         Err(message) => {

@@ -63,7 +63,7 @@ fn every_step_gets_a_page_in_every_language_and_building_again_changes_nothing()
     // Older links are sent only to pages that exist: every step of g, in every language.
     assert!(read(&dir, "guide.html").contains(r#"data-pages="{&quot;g&quot;:[&quot;a&quot;,&quot;b&quot;,&quot;c&quot;]}""#));
     for page in ["guide.html", "tools.html"] {
-        assert!(read(&dir, page).contains("data-stamp=\""), "{page} carries the stamp of the index and settings");
+        assert!(read(&dir, page).contains("theme.css"), "{page} has the organisation's colours");
     }
     let first: Vec<String> = ["nb/g/b.html", "index.html", "guide.html", "tools.html", "theme.css"].iter().map(|f| read(&dir, f)).collect();
     assert_eq!(build(&dir).0, 0);
@@ -99,4 +99,16 @@ fn a_language_folder_the_build_did_not_write_is_refused_before_anything_is_remov
     assert!(stderr.contains("sv exists and was not written by `veiviser build`"), "{stderr}");
     assert!(dir.join("nb/g/a.html").exists(), "the bokmål pages are left as they were");
     assert_eq!(read(&dir, "sv/notes.txt"), "ours");
+}
+
+#[test]
+fn a_mistake_in_the_settings_is_named_at_its_line_and_the_pages_use_the_default() {
+    let dir = site("settings", "Klart.");
+    std::fs::write(dir.join("settings.json"), "{\n  \"colours\": { \"brand\": \"#ffcc00\" }\n}\n").unwrap();
+    let (code, stderr) = build(&dir);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("settings.json:2:"), "{stderr}");
+    assert!(stderr.contains("contrast"), "{stderr}");
+    assert!(read(&dir, "nb/g/a.html").contains("veiviser-built"), "the pages are written");
+    assert!(!read(&dir, "theme.css").contains("#ffcc00"), "{}", read(&dir, "theme.css"));
 }

@@ -62,15 +62,18 @@ pub fn pin_icon_link() {
 /// from those the page was built from.
 const BUILT_FROM_OLDER: &str = "data-stale";
 
-/// True on a page built from older content than the server has now (start.js
-/// compared the stamps): pages of places added since were not written.
+/// True on a page the build wrote (its start script carries the stamp of its
+/// sources) from the content as the server has it now (start.js found the same
+/// stamp): its guide has a page for each of its steps.
 #[cfg(target_arch = "wasm32")]
-pub fn built_from_older_content() -> bool {
-    document().and_then(|d| d.document_element()).is_some_and(|html| html.has_attribute(BUILT_FROM_OLDER))
+pub fn is_current_built_page() -> bool {
+    let Some(document) = document() else { return false };
+    let stamped = document.query_selector("script[data-js][data-stamp]").ok().flatten().is_some();
+    stamped && document.document_element().is_some_and(|html| !html.has_attribute(BUILT_FROM_OLDER))
 }
 
 /// At build time the pages are being written from the content as it is.
 #[cfg(not(target_arch = "wasm32"))]
-pub fn built_from_older_content() -> bool {
-    false
+pub fn is_current_built_page() -> bool {
+    true
 }

@@ -16,19 +16,42 @@ pub fn path() -> String {
     location().and_then(|l| l.pathname().ok()).unwrap_or_default()
 }
 
-/// The site folder this page is in, as links start (`/veiviser/`), whichever page this is.
+#[cfg(target_arch = "wasm32")]
+thread_local! {
+    static SITE_FOLDER: std::cell::OnceCell<String> = const { std::cell::OnceCell::new() };
+}
+
+/// The site folder this page is in, as links start (`/veiviser/`), whichever page
+/// this is: where the page loaded says (start.js's `data-root`, which the build
+/// writes: `../../` on a step's page), read once, as the app moves between
+/// addresses in it. A page without it (not built) is read from its path.
 #[cfg(target_arch = "wasm32")]
 pub fn site_folder() -> String {
-    veiviser_guide::journey::place::site_folder(&path()).to_owned()
+    SITE_FOLDER.with(|folder| {
+        folder
+            .get_or_init(|| {
+                let root = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.query_selector("script[data-js][data-root]").ok().flatten())
+                    .and_then(|script| script.get_attribute("data-root"));
+                let resolved = root.and_then(|root| web_sys::Url::new_with_base(&root, &href()).ok()).map(|url| url.pathname());
+                resolved.unwrap_or_else(|| veiviser_guide::journey::place::site_folder(&path()).to_owned())
+            })
+            .clone()
+    })
 }
 
 /// This page's address inside the site folder: its path there and its query
 /// (`nb/mrs/pin.html`, `?a=hvordan.sett-inn-kort`).
 #[cfg(target_arch = "wasm32")]
 pub fn address() -> (String, String) {
-    let path = path();
-    let within = path[veiviser_guide::journey::place::site_folder(&path).len()..].to_owned();
-    (within, location().and_then(|l| l.search().ok()).unwrap_or_default())
+    (within_site(&path()), location().and_then(|l| l.search().ok()).unwrap_or_default())
+}
+
+/// `path` (`/veiviser/nb/mrs/pin.html`) inside the site folder (`nb/mrs/pin.html`).
+#[cfg(target_arch = "wasm32")]
+pub fn within_site(path: &str) -> String {
+    path.strip_prefix(site_folder().as_str()).unwrap_or(path).to_owned()
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -46,6 +69,12 @@ pub fn render_at(place: &veiviser_guide::Place) {
 #[cfg(not(target_arch = "wasm32"))]
 pub fn site_folder() -> String {
     RENDERED.with(|rendered| "../".repeat(rendered.borrow().depth()))
+}
+
+/// `path` inside the site folder, as the page rendered at build time reads it.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn within_site(path: &str) -> String {
+    path[veiviser_guide::journey::place::site_folder(path).len()..].to_owned()
 }
 
 /// The address of the page rendered at build time.
@@ -109,6 +138,12 @@ pub fn leave_other_pages_to_browser(bundle: veiviser_guide::Bundle) {
             .and_then(|e| e.closest("a[href]").ok().flatten())
             .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok());
         let Some(anchor) = anchor else { return };
+        // A link of the page the build wrote, before the app has taken it over:
+        // the browser follows it (the app's page is not on screen yet).
+        if anchor.closest(&format!("#{}", super::takeover::BUILT)).ok().flatten().is_some() {
+            event.stop_propagation();
+            return;
+        }
         let target = anchor.pathname();
         let folder = site_folder();
         let mine = target.strip_prefix(folder.as_str()).and_then(veiviser_guide::Bundle::of_address) == Some(bundle);

@@ -32,8 +32,22 @@ pub fn mount<N: IntoView + 'static>(view: impl FnOnce() -> N + 'static) {
     leptos::mount::mount_to(root.clone().unchecked_into(), view).forget();
     match built {
         None => mark_taken_over(&document),
-        Some(built) => take_over_when_ready(built, root),
+        // The built page is painted first, even where the WebAssembly is quicker
+        // than the styles: its first frame is then what the browser's paint
+        // timings (and a person) see, not the app's identical one a moment later.
+        Some(built) => after_a_frame(move || take_over_when_ready(built, root)),
     }
+}
+
+/// Runs `then` once the browser has drawn a frame since it was called.
+fn after_a_frame(then: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else { return };
+    let next = window.clone();
+    let first = Closure::once_into_js(move || {
+        let second = Closure::once_into_js(then);
+        let _ = next.request_animation_frame(second.unchecked_ref());
+    });
+    let _ = window.request_animation_frame(first.unchecked_ref());
 }
 
 /// True once the app's `<main>` shows the page rather than the loading line.
@@ -122,7 +136,7 @@ fn interactive(root: &web_sys::Element) -> Vec<(String, web_sys::Element)> {
 /// typed text), and nothing the page itself set.
 fn carry_over(from: &web_sys::Element, to: &web_sys::Element) {
     if let (Some(from), Some(to)) = (from.dyn_ref::<web_sys::HtmlDetailsElement>(), to.dyn_ref::<web_sys::HtmlDetailsElement>()) {
-        if from.open() != from.has_attribute("open") {
+        if from.open() != to.open() {
             to.set_open(from.open());
         }
     }

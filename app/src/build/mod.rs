@@ -33,7 +33,8 @@ const OWN_FOLDER: &str = ".veiviser-build";
 #[derive(Debug, Default)]
 pub struct Built {
     pub pages: usize,
-    /// Findings of guides that could not be built (their pages are not written).
+    /// Mistakes found: in the settings (their defaults were used) and in guides
+    /// (with an error, a guide's step pages are not written).
     pub findings: Vec<Finding>,
 }
 
@@ -58,7 +59,8 @@ pub fn build(dir: &Path) -> Result<Built, String> {
     for lang in Lang::ALL {
         clear_language_folder(&dir.join(lang.code()))?;
     }
-    let mut built = Built::default();
+    // A mistake in the settings is named as the site names it; its default is used.
+    let mut built = Built { findings: site.settings_findings.clone(), ..Built::default() };
     // The steps with a page, by guide and language: route.js sends an older link
     // on only to a page written in every language, whichever language it picks.
     let mut pages: BTreeMap<String, BTreeMap<&str, Vec<String>>> = BTreeMap::new();
@@ -157,11 +159,11 @@ pub fn build(dir: &Path) -> Result<Built, String> {
     let root = Page { depth: 0, lang: default.code(), title: "Veiviser", body: Some(&body), guide_file: None, stamp: Some(&start_stamp), route: Some(route()) };
     write("index.html", page::write(&start_template, &root)?)?;
     // guide.html stays the app's own page (the whole guide, typed codes), sending
-    // older links on; it and tools.html carry the stamp of the index and settings,
-    // so the app there knows when a guide may have no pages yet.
-    let guide = Page { depth: 0, lang: default.code(), title: "Veiviser", body: None, guide_file: None, stamp: Some(&start_stamp), route: Some(route()) };
+    // older links on; it and tools.html get the theme. They carry no stamp: the
+    // app there links to places through guide.html, which knows the pages built.
+    let guide = Page { depth: 0, lang: default.code(), title: "Veiviser", body: None, guide_file: None, stamp: None, route: Some(route()) };
     write("guide.html", page::write(&guide_template, &guide)?)?;
-    let tools = Page { depth: 0, lang: default.code(), title: "Veiviser", body: None, guide_file: None, stamp: Some(&start_stamp), route: None };
+    let tools = Page { depth: 0, lang: default.code(), title: "Veiviser", body: None, guide_file: None, stamp: None, route: None };
     write("tools.html", page::write(&tools_template, &tools)?)?;
     write(THEME, theme(&site))?;
     built.pages += 1;

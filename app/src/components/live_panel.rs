@@ -62,11 +62,15 @@ pub fn LivePanel(check: LiveCheck, lang: Lang, on_card_in: Option<Callback<()>>)
         <section class="live" role="status" aria-live="polite">
             {move || match state.get() {
                 // Before the browser's permission is read (and in the page written at
-                // build time, where nothing is read): the box of the likeliest first
-                // state, "press to check", kept empty, so nothing moves when it comes.
+                // build time, where nothing is read): the likeliest first state, "press
+                // to check", with its button not yet working, so that nothing moves or
+                // changes its words when the state comes. Without JavaScript there is
+                // no live check: noscript.css removes it (the class marks it).
                 HelperState::Checking if permission.get().is_none() => view! {
-                    <div class="placeholder" aria-hidden="true">
-                        {helper_status::needs_click(helper, lang)} <p>{t.go_on_by_hand}</p>
+                    <div class="placeholder">
+                        <p>{t.needs_click}</p>
+                        <p><button type="button" class="button" disabled>{t.check_reader}</button></p>
+                        <p>{t.go_on_by_hand}</p>
                     </div>
                 }
                 .into_any(),

@@ -36,7 +36,7 @@ pub fn StartPage(shown: Arc<Vec<GuideEntry>>, lang: Lang) -> impl IntoView {
         .map(|entry| {
             let href = link::href(&Place::step(&entry.id, None));
             let resume = progress::load(&entry.id).map(|place| {
-                view! { <a class="resume" href=link::href(&place)>{t.resume}</a> }
+                view! { <a class="resume" href=link::href_via_guide_page(&place)>{t.resume}</a> }
             });
             let title = entry.text(&entry.title, lang.code()).to_owned();
             // A title given in another language than the page's is marked as such.

@@ -113,9 +113,15 @@ fn is_file_name(id: &str) -> bool {
 }
 
 /// The site folder in a page's path: `/veiviser/` for `/veiviser/nb/mrs/pin.html`,
-/// `/veiviser/guide.html` or `/veiviser/`.
+/// `/veiviser/guide.html` or `/veiviser/`. A guess from the path alone, for a page
+/// that does not name its folder (the pages the build writes do, in start.js's
+/// `data-root`): a folder whose own name reads as a language (`/sv/veiviser/`)
+/// is then taken for one, except on the guide and tools pages.
 pub fn site_folder(path: &str) -> &str {
     let folder = &path[..path.rfind('/').map_or(0, |slash| slash + 1)];
+    if matches!(Bundle::of_address(&path[folder.len()..]), Some(Bundle::Guide | Bundle::Tools)) {
+        return folder;
+    }
     let within = |up: usize| {
         let mut end = folder.len();
         for _ in 0..up {
@@ -446,6 +452,8 @@ mod tests {
         assert_eq!(site_folder("/veiviser/"), "/veiviser/");
         assert_eq!(site_folder("/nb/mrs/pin.html"), "/");
         assert_eq!(site_folder("/a/b/tools.html"), "/a/b/");
+        assert_eq!(site_folder("/sv/veiviser/guide.html"), "/sv/veiviser/");
+        assert_eq!(site_folder("/en/x/tools.html"), "/en/x/");
         assert_eq!(site_folder(""), "");
     }
 }
