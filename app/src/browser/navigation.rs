@@ -34,7 +34,11 @@ pub fn site_folder() -> String {
                     .and_then(|w| w.document())
                     .and_then(|d| d.query_selector("script[data-js][data-root]").ok().flatten())
                     .and_then(|script| script.get_attribute("data-root"));
-                let resolved = root.and_then(|root| web_sys::Url::new_with_base(&root, &href()).ok()).map(|url| url.pathname());
+                // `data-root` is relative (`../../`, or empty beside the site's own
+                // pages); `./` after it resolves to the folder, not to this file.
+                let resolved = root
+                    .and_then(|root| web_sys::Url::new_with_base(&format!("{root}./"), &href()).ok())
+                    .map(|url| url.pathname());
                 resolved.unwrap_or_else(|| veiviser_guide::journey::place::site_folder(&path()).to_owned())
             })
             .clone()

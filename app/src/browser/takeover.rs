@@ -1,5 +1,5 @@
 //! The page written at build time, taken over by the app: the app renders the
-//! same page off screen and, once its `<main>` shows more than the loading
+//! same page outside the document and, once its `<main>` shows more than the loading
 //! line, puts it in the built page's place in one step, keeping what the user
 //! did meanwhile (focus, open sections, typed text, scroll).
 //!
@@ -18,17 +18,17 @@ pub const BUILT: &str = "veiviser-built";
 /// The attribute set on `<html>` once the app has the page (for tests and the benchmark).
 pub const TAKEN_OVER: &str = "data-taken-over";
 
-/// Mounts `view` into the page: beside the built page, hidden until it is
-/// ready to take its place, or at once where there is none.
+/// Mounts `view` into the page: outside the document until it is ready to
+/// take the built page's place (so no id or heading is there twice), or at
+/// once where there is no built page.
 pub fn mount<N: IntoView + 'static>(view: impl FnOnce() -> N + 'static) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     let (Some(body), Ok(root)) = (document.body(), document.create_element("div")) else { return };
     root.set_class_name("page");
     let built = document.get_element_by_id(BUILT);
-    if built.is_some() {
-        let _ = root.set_attribute("hidden", "");
+    if built.is_none() {
+        let _ = body.append_child(&root);
     }
-    let _ = body.append_child(&root);
     leptos::mount::mount_to(root.clone().unchecked_into(), view).forget();
     match built {
         None => mark_taken_over(&document),
@@ -96,8 +96,7 @@ fn swap(built: &web_sys::Element, root: &web_sys::Element) {
             carry_over(from, to);
         }
     }
-    let _ = root.remove_attribute("hidden");
-    built.remove();
+    let _ = built.replace_with_with_node_1(root);
     if let Some(key) = focused {
         if let Some(target) = app_elements.iter().find(|(k, _)| *k == key).and_then(|(_, e)| e.dyn_ref::<web_sys::HtmlElement>().cloned()) {
             let options = web_sys::FocusOptions::new();
