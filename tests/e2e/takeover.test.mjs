@@ -115,6 +115,9 @@ test('with JavaScript off, a step page shows the step, its answers lead on and b
   await page.getByRole('link', { name: 'Kortet står i leseren' }).click();
   await page.locator('h1', { hasText: 'Tast PIN-koden din' }).waitFor();
   assert.deepEqual(placeOf(page.url()), { lang: 'nb', guide: 'mrs', step: 'pin', answers: ['hvordan.sett-inn-kort'] });
+  // Buttons that need the app (copy link, copy for support) are not offered; the step code stays.
+  assert.equal(await page.getByRole('button').count(), 0, 'no button that does nothing');
+  assert.match(await page.locator('aside.help').innerText(), /MRS-\d+/);
   await page.goBack();
   await page.locator('h1', { hasText: 'Sett smartkortet i kortleseren' }).waitFor();
   await page.getByRole('link', { name: 'Tilbake', exact: true }).click();
