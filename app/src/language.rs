@@ -12,9 +12,16 @@ pub fn current(from_url: Option<Lang>, default: Lang) -> Lang {
     from_url.or_else(|| storage::get(KEY).as_deref().and_then(Lang::from_code)).unwrap_or(default)
 }
 
-/// Remembers a language the user chose.
-pub fn remember(lang: Lang) {
-    storage::set(KEY, lang.code());
+/// Remembers the language a visited address names. Every step's page names
+/// one, so only a language other than the organisation's default counts as a
+/// choice; the default is remembered as no choice, so that a later change of
+/// the default still reaches this user.
+pub fn remember(lang: Lang, default: Lang) {
+    if lang == default {
+        storage::remove(KEY);
+    } else {
+        storage::set(KEY, lang.code());
+    }
 }
 
 #[cfg(test)]

@@ -28,7 +28,7 @@ pub fn set_lang_in_force(lang: Lang) {
 /// step added since the build): the link is to `guide.html`, which route.js
 /// sends on to the place's page where the build wrote one.
 pub fn href(place: &Place) -> String {
-    address(place, document::is_current_built_page())
+    address(place, true)
 }
 
 /// The href of a place through `guide.html` (route.js sends it on to the
@@ -39,10 +39,41 @@ pub fn href_via_guide_page(place: &Place) -> String {
 }
 
 fn address(place: &Place, own_page: bool) -> String {
-    let lang = place.lang.or_else(|| here().lang).or_else(|| IN_FORCE.with(Cell::get));
+    // The language in force follows the app's router; the address bar may lag
+    // behind it for a moment after a move to another language's page.
+    let lang = place.lang.or_else(|| IN_FORCE.with(Cell::get)).or_else(|| here().lang);
     let place = Place { lang, ..place.clone() };
-    let address = if own_page { place.to_address() } else { place.to_query_address() };
+    let address = if own_page && is_vouched_for(&place) { place.to_address() } else { place.to_query_address() };
     format!("{}{address}", navigation::site_folder())
+}
+
+/// True when the build that wrote this page (as loaded, before the app moved on
+/// in place) wrote `place`'s page too, from files that have not changed since:
+/// the start pages and each guide's first step, and the steps of this page's
+/// own guide, which get a page in every language. Another guide's steps may
+/// have been edited since: their links go through `guide.html`.
+fn is_vouched_for(place: &Place) -> bool {
+    if !document::is_current_built_page() {
+        return false;
+    }
+    place.guide.is_none() || (place.step.is_none() && place.answers.is_empty()) || place.guide == loaded().guide
+}
+
+#[cfg(target_arch = "wasm32")]
+thread_local! {
+    static LOADED: std::cell::OnceCell<Place> = const { std::cell::OnceCell::new() };
+}
+
+/// The place of the page as the browser loaded it (read at the app's first link).
+#[cfg(target_arch = "wasm32")]
+fn loaded() -> Place {
+    LOADED.with(|loaded| loaded.get_or_init(here).clone())
+}
+
+/// The page being written.
+#[cfg(not(target_arch = "wasm32"))]
+fn loaded() -> Place {
+    here()
 }
 
 /// The place this page's address names.

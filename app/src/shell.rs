@@ -75,7 +75,7 @@ pub fn Shell(main: Main) -> impl IntoView {
     Effect::new(move |_| {
         document::set_lang(lang.get().code());
         if place.read().lang.is_some() {
-            language::remember(lang.get());
+            language::remember(lang.get(), default_lang.get());
         }
     });
     Effect::new(move |_| {

@@ -3,7 +3,7 @@
 // language says so and offers the languages it has.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SITE, placeOf, useSite, watchedPage } from './browser.mjs';
+import { SITE, placeOf, takenOver, useSite, watchedPage } from './browser.mjs';
 
 const site = useSite();
 
@@ -16,9 +16,14 @@ test('switching language mid-guide keeps the step and the answers, sets lang, an
   await page.getByRole('link', { name: 'Tilbake', exact: true }).waitFor();
   assert.equal(await page.getAttribute('html', 'lang'), 'nb');
 
+  // Switched in place, by the app.
+  await takenOver(page);
   await page.getByRole('link', { name: 'English' }).click();
   await page.getByRole('link', { name: 'Back', exact: true }).waitFor();
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  // The links around the step follow at once: the site's name, the tools.
+  assert.equal(await page.locator('a.site-name').evaluate((a) => a.href), `${SITE}en/index.html`);
+  assert.match(await page.getByRole('link', { name: 'For IT', exact: true }).evaluate((a) => a.href), /lang=en/);
   assert.equal(stepOf(page.url()), 'sett-inn-kort');
   assert.match(page.url(), /a=hvordan\.sett-inn-kort/);
   const mrs = site.index.guides.find((g) => g.id === 'mrs');

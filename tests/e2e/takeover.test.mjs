@@ -137,11 +137,16 @@ test('a guide edited on the server since the build is shown as it is now, its mi
   assert.ok(edited.includes('(#bankid)'), 'the edit was made');
   const { page, problems } = await watchedPage(site.browser);
   await page.route('**/content/mrs.nb.md', (route) => route.fulfill({ contentType: 'text/markdown', body: edited }));
+  // The app's code is held back until the built page has been looked at.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(/\.wasm$/, async (route) => { await held; await route.continue(); });
   await page.goto(`${SITE}nb/mrs/index.html`);
   // Once the files are fetched, the built page is hidden, not shown stale.
   await page.locator('html[data-stale]').waitFor({ state: 'attached' });
   const built = page.locator('#veiviser-built main');
-  if (await built.count()) assert.equal(await built.evaluate((main) => getComputedStyle(main).visibility), 'hidden');
+  assert.equal(await built.evaluate((main) => getComputedStyle(main).visibility), 'hidden');
+  release();
   await page.locator('h1', { hasText: 'Hvordan logger du på i dag?' }).waitFor();
   assert.equal(await page.locator('h1', { hasText: 'Hvordan vil du logge på?' }).count(), 0);
   // The new step has no page yet: its link is to the guide page, which draws it.
@@ -201,6 +206,11 @@ test('older links land on the step\'s own page, with their answers and language;
   const { page, problems } = await watchedPage(site.browser);
   await page.goto(`${SITE}guide.html?guide=mrs&step=pni`);
   assert.equal(page.url(), `${SITE}guide.html?guide=mrs&step=pni`, 'a step that is not there is not sent on');
+  await page.locator('h1').first().waitFor();
+  // The same typo in an older link to the site's folder is passed to the guide page, not to a page that is not there.
+  await page.goto(`${SITE}?guide=mrs&step=pni`);
+  await page.waitForURL(/guide\.html\?/);
+  assert.equal(new URL(page.url()).searchParams.get('step'), 'pni', page.url());
   await page.locator('h1').first().waitFor();
   assert.deepEqual(problems, []);
 });

@@ -30,13 +30,15 @@ async function walkToEnd(page, guideId) {
     headings.push(await headingText(page));
     seen.add(stepOf(page.url()));
     const ways = await page.locator('a.choice, a.button').evaluateAll(
-      (links) => links.map((a) => ({ href: a.getAttribute('href'), text: a.textContent.trim() })),
+      // `url`: where the link leads (a built page's links are relative to it).
+      (links) => links.map((a) => ({ url: a.href, text: a.textContent.trim() })),
     );
-    const local = ways.filter((w) => placeOf(w.href).guide === guideId);
+    const local = ways.filter((w) => placeOf(w.url).guide === guideId);
     if (local.length === 0) return headings;
-    const fresh = local.find((w) => !seen.has(stepOf(w.href))) ?? local[local.length - 1];
+    const fresh = local.find((w) => !seen.has(stepOf(w.url))) ?? local[local.length - 1];
     const before = page.url();
-    await page.locator(`a[href="${fresh.href}"]`).first().click();
+    // By its text: the app may take the page over meanwhile, with the same links written absolute.
+    await page.locator('a.choice, a.button').filter({ hasText: fresh.text }).first().click();
     await page.waitForURL((url) => url.href !== before);
   }
   throw new Error(`${guideId}: no end within 80 steps`);

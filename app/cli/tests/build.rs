@@ -81,10 +81,25 @@ fn a_guide_broken_in_one_language_is_named_keeps_its_start_page_and_older_links_
     // The link from the start page still leads somewhere: a page the app draws, with the findings.
     let start = read(&dir, "sv/g/index.html");
     assert!(!start.contains("veiviser-built"), "{start}");
-    assert!(!dir.join("sv/g/a.html").exists());
+    // So do the language switcher's links from the bokmål steps.
+    for step in ["a", "b", "c"] {
+        let page = read(&dir, &format!("sv/g/{step}.html"));
+        assert!(!page.contains("veiviser-built") && page.contains(r#"<html lang="sv">"#), "{page}");
+    }
     assert!(read(&dir, "nb/g/a.html").contains("veiviser-built"), "the bokmål pages are built");
     // route.js would send a Swedish reader to a page that is not there: g is not listed.
     assert!(read(&dir, "guide.html").contains(r#"data-pages="{}""#), "{}", read(&dir, "guide.html"));
+}
+
+#[test]
+fn a_page_that_is_not_the_apps_is_refused_before_anything_is_removed() {
+    let dir = site("template", "Klart.");
+    assert_eq!(build(&dir).0, 0);
+    std::fs::write(dir.join("tools.html"), "<html><head></head><body></body></html>").unwrap();
+    let (code, stderr) = build(&dir);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("tools.html: the page has no start.js script"), "{stderr}");
+    assert!(dir.join("nb/g/a.html").exists(), "the pages are left as they were");
 }
 
 #[test]

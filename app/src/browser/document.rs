@@ -60,6 +60,7 @@ pub fn pin_icon_link() {
 
 /// The attribute start.js sets on `<html>` when the files on the server differ
 /// from those the page was built from.
+#[cfg(target_arch = "wasm32")]
 const BUILT_FROM_OLDER: &str = "data-stale";
 
 /// True on a page the build wrote (its start script carries the stamp of its

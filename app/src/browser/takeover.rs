@@ -90,15 +90,20 @@ fn swap(built: &web_sys::Element, root: &web_sys::Element) {
     let scroll = (window.scroll_x().unwrap_or(0.0), window.scroll_y().unwrap_or(0.0));
     let built_elements = interactive(built);
     let app_elements = interactive(root);
-    let focused = document.active_element().and_then(|active| built_elements.iter().find(|(_, e)| *e == active).map(|(key, _)| key.clone()));
+    let active = document.active_element().filter(|active| built.contains(Some(active)));
+    let focused = active.as_ref().map(|active| built_elements.iter().find(|(_, e)| e == active).map(|(key, _)| key.clone()));
     for (key, from) in &built_elements {
         if let Some((_, to)) = app_elements.iter().find(|(k, _)| k == key) {
             carry_over(from, to);
         }
     }
     let _ = built.replace_with_with_node_1(root);
+    // Focus inside the built page stays on the element's twin, or, where it has
+    // none, on `<main>`, so that a screen reader keeps its place on the page.
     if let Some(key) = focused {
-        if let Some(target) = app_elements.iter().find(|(k, _)| *k == key).and_then(|(_, e)| e.dyn_ref::<web_sys::HtmlElement>().cloned()) {
+        let twin = key.and_then(|key| app_elements.iter().find(|(k, _)| *k == key).map(|(_, e)| e.clone()));
+        let target = twin.or_else(|| root.query_selector("main").ok().flatten());
+        if let Some(target) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
             let options = web_sys::FocusOptions::new();
             options.set_prevent_scroll(true);
             let _ = target.focus_with_options(&options);

@@ -52,7 +52,11 @@ pub fn build(dir: &Path) -> Result<Built, String> {
     let guide_template = read("guide.html")?;
     let tools_template = read("tools.html")?;
     let start_template = read("index.html")?;
-    // Every folder is checked before any is removed: a refusal leaves the site as it was.
+    // The templates and every folder are checked before any page is removed: a
+    // refusal leaves the site as it was.
+    for (name, template) in [("guide.html", &guide_template), ("tools.html", &tools_template), ("index.html", &start_template)] {
+        page::check(template).map_err(|e| format!("{}: {e}", dir.join(name).display()))?;
+    }
     for lang in Lang::ALL {
         check_own_folder(&dir.join(lang.code()))?;
     }
@@ -141,6 +145,20 @@ pub fn build(dir: &Path) -> Result<Built, String> {
                 if let Some(step) = &place.step {
                     pages.entry(g.id.clone()).or_default().entry(lang.code()).or_default().push(step.clone());
                 }
+            }
+        }
+    }
+    // A step one language has and another lacks (a translation behind, or a
+    // guide that could not be built) still gets a page in every language, which
+    // the app draws: the language switcher's links lead to a page, not to a 404.
+    for (guide, by_lang) in &pages {
+        let every_step: std::collections::BTreeSet<&String> = by_lang.values().flatten().collect();
+        for lang in Lang::ALL {
+            for step in every_step.iter().filter(|step| !by_lang.get(lang.code()).is_some_and(|steps| steps.contains(step))) {
+                let place = Place { lang: Some(lang), ..Place::step(guide, Some(step.as_str())) };
+                let Some(path) = place.page_path() else { continue };
+                let page = Page { depth: place.depth(), lang: lang.code(), title: "Veiviser", body: None, guide_file: None, stamp: None, route: None };
+                write(&path, page::write(&guide_template, &page)?)?;
             }
         }
     }

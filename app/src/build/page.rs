@@ -40,6 +40,12 @@ pub struct Route<'a> {
     pub pages_json: &'a str,
 }
 
+/// Checks that `template` is an HTML page of the app that pages can be made from.
+pub fn check(template: &str) -> Result<(), String> {
+    let page = Page { depth: 0, lang: "nb", title: "", body: Some(""), guide_file: None, stamp: None, route: None };
+    write(template, &page).map(|_| ())
+}
+
 /// `template` (an HTML page of the app) made into `page`.
 pub fn write(template: &str, page: &Page) -> Result<String, String> {
     let body_at = template.find("<body").ok_or("the page has no <body>")?;
@@ -64,6 +70,7 @@ pub fn write(template: &str, page: &Page) -> Result<String, String> {
     let newline = if head[..at].ends_with('\n') { "" } else { "\n" };
     head.insert_str(at, &format!("{newline}  <link rel=\"stylesheet\" href=\"{THEME}\" {MARK}>\n"));
     if page.body.is_some() {
+        head = without_app_preloads(&head);
         let at = head.find("</head>").ok_or("the page has no </head>")?;
         head.insert_str(at, &format!("  <noscript><link rel=\"stylesheet\" href=\"{NO_SCRIPT}\" {MARK}></noscript>\n"));
     }
@@ -75,6 +82,25 @@ pub fn write(template: &str, page: &Page) -> Result<String, String> {
         Some(body) => format!("<body>\n<div class=\"page\" id=\"{}\">{body}</div>\n</body>\n</html>\n", crate::browser::takeover::BUILT),
     };
     Ok(format!("{head}{rest}"))
+}
+
+/// `head` without Trunk's preloads of the app's JavaScript and WebAssembly: on
+/// a built page they would share the line with the stylesheets the first paint
+/// waits for, and `start.js` asks for the app once the page is painted.
+fn without_app_preloads(head: &str) -> String {
+    let mut out = String::with_capacity(head.len());
+    let mut rest = head;
+    while let Some(at) = rest.find("<link") {
+        let end = rest[at..].find('>').map_or(rest.len(), |end| at + end + 1);
+        let tag = &rest[at..end];
+        out.push_str(&rest[..at]);
+        if !(tag.contains("rel=\"modulepreload\"") || tag.contains("type=\"application/wasm\"")) {
+            out.push_str(tag);
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out.lines().filter(|line| !line.trim().is_empty()).map(|line| format!("{line}\n")).collect()
 }
 
 fn set_html_lang(head: &str, lang: &str) -> String {
@@ -194,6 +220,14 @@ mod tests {
         assert!(html.contains(r#"<div class="page" id="veiviser-built"><main>PIN</main></div>"#), "{html}");
         assert!(!html.contains("Veiviser trenger JavaScript"), "a built page works without JavaScript: {html}");
         assert!(html.contains(r#"<noscript><link rel="stylesheet" href="../../noscript.css""#), "{html}");
+        assert!(!html.contains("modulepreload"), "the app is asked for once the page is painted: {html}");
+        assert!(html.contains("</head>"), "{html}");
+    }
+
+    #[test]
+    fn the_apps_own_page_keeps_its_preloads() {
+        let html = write(TEMPLATE, &Page { body: None, guide_file: None, stamp: None, ..step_page("", "") }).unwrap();
+        assert!(html.contains(r#"<link rel="modulepreload" href="../../guide-1.js""#), "{html}");
     }
 
     #[test]

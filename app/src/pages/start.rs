@@ -18,7 +18,8 @@ use crate::{link, progress};
 pub fn main(Context { shown, place, lang, .. }: Context) -> AnyView {
     let here = place.get_untracked();
     if here.bundle() != Bundle::Start {
-        let href = link::href(&here);
+        // It may name a step the build wrote no page for (a typo, a step added since).
+        let href = link::href_via_guide_page(&here);
         Effect::new(move |_| navigation::replace_page(&href));
         return loading(lang);
     }
