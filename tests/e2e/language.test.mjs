@@ -91,3 +91,15 @@ test('every link the site gives out keeps the language: after a click, copy link
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a page in the default language is no choice to remember; a page in another is', async () => {
+  const { page, problems } = await watchedPage(site.browser);
+  const remembered = () => page.evaluate(() => localStorage.getItem('veiviser.lang'));
+  for (const [path, expected] of [['nb/mrs/index.html', null], ['sv/mrs/index.html', 'sv'], ['nb/index.html', null]]) {
+    await page.goto(`${SITE}${path}`);
+    await takenOver(page);
+    await page.waitForFunction((want) => localStorage.getItem('veiviser.lang') === want, expected);
+    assert.equal(await remembered(), expected, path);
+  }
+  assert.deepEqual(problems, []);
+});
