@@ -2,7 +2,7 @@
 // guides in settings.json; a broken file is explained on the page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { SITE, allowedContext, launch, watchedPage } from './browser.mjs';
+import { SITE, allowedContext, launch, takenOver, watchedPage } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -12,6 +12,17 @@ after(async () => { await browser?.close(); });
 async function withSettings(settings) {
   const watched = await watchedPage(browser);
   await watched.page.route('**/settings.json', (route) => route.fulfill({ contentType: 'application/json', body: settings }));
+  // The pages were built with other settings: what these tests read is the app's
+  // page, so each load waits for the take-over (the stale built step is hidden meanwhile).
+  const { page } = watched;
+  for (const name of ['goto', 'reload']) {
+    const load = page[name].bind(page);
+    page[name] = async (...args) => {
+      const response = await load(...args);
+      await takenOver(page);
+      return response;
+    };
+  }
   return watched;
 }
 
@@ -119,6 +130,8 @@ test('with "live_check": false, card steps show no live panel and never ask the 
   const asked = [];
   page.on('request', (request) => { if (request.url().startsWith('http://127.0.0.1:17320')) asked.push(request.url()); });
   await page.goto(`${SITE}guide.html?guide=mrs&step=sett-inn-kort&a=hvordan.sett-inn-kort`);
+  // The page was built with the live check on: its step is hidden as stale until the app has it.
+  assert.equal(await page.locator('html[data-stale]').count(), 1);
   await page.locator('aside.help').waitFor();
   assert.equal(await page.locator('section.live').count(), 0);
   assert.equal(await page.locator('.warning').count(), 0, await page.locator('main').innerText());
