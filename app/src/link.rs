@@ -19,14 +19,14 @@ pub fn set_lang_in_force(lang: Lang) {
 }
 
 /// The href of a place, on the page that shows it. A place that names no
-/// language keeps the one this page's address names (else the one in force),
+/// language keeps the one in force (else the one this page's address names),
 /// so a link clicked, copied or sent on opens in the language it was given in.
 ///
-/// Its own page (`nb/mrs/pin.html`) only from a page built from the content as
-/// it is now, whose guide has a page for each of its steps. Elsewhere (the guide
-/// and tools pages, a page older than the content) a place may have no page (a
-/// step added since the build): the link is to `guide.html`, which route.js
-/// sends on to the place's page where the build wrote one.
+/// Its own page (`nb/mrs/pin.html`) only where this page's build vouches for it
+/// (see [`is_vouched_for`]). Elsewhere (the guide and tools pages, a page older
+/// than the content, another guide's steps) a place may have no page (a step
+/// added since the build): the link is to `guide.html`, which route.js sends on
+/// to the place's page where the build wrote one.
 pub fn href(place: &Place) -> String {
     address(place, true)
 }

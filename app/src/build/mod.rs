@@ -103,8 +103,7 @@ pub fn build(dir: &Path) -> Result<Built, String> {
                     }
                 }
                 let Some(path) = start.page_path() else { return Ok(()) };
-                let page = Page { depth: start.depth(), lang: lang.code(), title: "Veiviser", body: None, guide_file: None, stamp: None, route: None };
-                write(&path, page::write(&guide_template, &page)?)
+                write(&path, page::write(&guide_template, &Page::app_drawn(start.depth(), lang.code()))?)
             };
             let text = match read(&format!("content/{file}")) {
                 Ok(text) => text,
@@ -157,8 +156,7 @@ pub fn build(dir: &Path) -> Result<Built, String> {
             for step in every_step.iter().filter(|step| !by_lang.get(lang.code()).is_some_and(|steps| steps.contains(step))) {
                 let place = Place { lang: Some(lang), ..Place::step(guide, Some(step.as_str())) };
                 let Some(path) = place.page_path() else { continue };
-                let page = Page { depth: place.depth(), lang: lang.code(), title: "Veiviser", body: None, guide_file: None, stamp: None, route: None };
-                write(&path, page::write(&guide_template, &page)?)?;
+                write(&path, page::write(&guide_template, &Page::app_drawn(place.depth(), lang.code()))?)?;
             }
         }
     }
@@ -179,10 +177,9 @@ pub fn build(dir: &Path) -> Result<Built, String> {
     // guide.html stays the app's own page (the whole guide, typed codes), sending
     // older links on; it and tools.html get the theme. They carry no stamp: the
     // app there links to places through guide.html, which knows the pages built.
-    let guide = Page { depth: 0, lang: default.code(), title: "Veiviser", body: None, guide_file: None, stamp: None, route: Some(route()) };
+    let guide = Page { route: Some(route()), ..Page::app_drawn(0, default.code()) };
     write("guide.html", page::write(&guide_template, &guide)?)?;
-    let tools = Page { depth: 0, lang: default.code(), title: "Veiviser", body: None, guide_file: None, stamp: None, route: None };
-    write("tools.html", page::write(&tools_template, &tools)?)?;
+    write("tools.html", page::write(&tools_template, &Page::app_drawn(0, default.code()))?)?;
     write(THEME, theme(&site))?;
     built.pages += 1;
     Ok(built)

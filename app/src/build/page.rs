@@ -33,6 +33,14 @@ pub struct Page<'a> {
     pub route: Option<Route<'a>>,
 }
 
+impl<'a> Page<'a> {
+    /// A page the app draws itself, `depth` folders down, in `lang`: no body
+    /// rendered at build time, no stamp, no redirect of older links.
+    pub fn app_drawn(depth: usize, lang: &'a str) -> Page<'a> {
+        Page { depth, lang, title: "Veiviser", body: None, guide_file: None, stamp: None, route: None }
+    }
+}
+
 /// What `route.js` needs: the default language and the pages written, by guide.
 pub struct Route<'a> {
     pub default_lang: &'a str,
