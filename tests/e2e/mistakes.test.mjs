@@ -2,10 +2,15 @@
 // leaves the others whole (helpdesk page, search, step codes) and is named; the
 // error pages speak the user's language, keep file:line:col for the author, and
 // have the way back and the help box; a contact value or a settings key that is
-// left out is reported where the organisation sees it.
+// left out is reported where the organisation sees it; a step renamed after its
+// link was sent still opens the guide, and says so.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SITE, placeOf, useSite, watchedPage } from './browser.mjs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SITE, placeOf, takenOver, useSite, watchedPage } from './browser.mjs';
 import { settled, violations } from './axe.mjs';
 
 const site = useSite();
@@ -136,4 +141,41 @@ test('the checker\'s warnings reach the helpdesk page without blocking the guide
   await page.goto(`${SITE}guide.html?guide=eportal`);
   await page.locator('aside.help').waitFor();
   assert.equal(await page.locator('.problem').count(), 0);
+});
+
+test('a link sent before a step was renamed opens the guide and says the step is not there now: the build kept its page', async () => {
+  // The site folder as the organisation has it, from the server; built, edited, built again.
+  const folder = mkdtempSync(join(tmpdir(), 'veiviser-renamed-'));
+  try {
+    mkdirSync(join(folder, 'content'));
+    const guides = site.index.guides.flatMap((g) => g.languages.map((lang) => `content/${g.id}.${lang}.md`));
+    const files = ['index.html', 'guide.html', 'tools.html', 'settings.json', 'content/index.json', ...guides];
+    for (const file of files) writeFileSync(join(folder, file), await (await fetch(new URL(file, SITE))).text());
+    const build = () => execFileSync(process.env.VEIVISER_CLI, ['build', folder], { encoding: 'utf8' });
+    build();
+    for (const lang of ['nb', 'en']) {
+      const file = join(folder, `content/mrs.${lang}.md`);
+      const renamed = readFileSync(file, 'utf8').replaceAll('#pin)', '#pin-kode)').replace('{#pin}', '{#pin-kode}');
+      assert.match(renamed, /\{#pin-kode\}/);
+      writeFileSync(file, renamed);
+    }
+    assert.match(build(), /kept 3 pages .*nb\/mrs\/pin\.html/);
+
+    // The server now has what the build wrote for the old step, and the renamed guide.
+    const { page, problems } = await watchedPage(site.browser);
+    const kept = readFileSync(join(folder, 'nb/mrs/pin.html'), 'utf8');
+    await page.route('**/nb/mrs/pin.html*', (route) => route.fulfill({ contentType: 'text/html', body: kept }));
+    const guide = readFileSync(join(folder, 'content/mrs.nb.md'), 'utf8');
+    await page.route('**/content/mrs.nb.md', (route) => route.fulfill({ contentType: 'text/markdown', body: guide }));
+    const response = await page.goto(`${SITE}nb/mrs/pin.html?a=hvordan.sett-inn-kort`);
+    assert.equal(response.status(), 200, 'no 404');
+    await takenOver(page);
+    await page.locator('.note').waitFor();
+    assert.equal(await page.locator('.note').innerText(), 'Lenken gjaldt steget «pin», som ikke finnes i veiledningen nå. Du er her i stedet.');
+    assert.equal(placeOf(page.url()).guide, 'mrs');
+    assert.equal(await page.locator('h1').count(), 1);
+    assert.deepEqual(problems, []);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 });

@@ -123,6 +123,13 @@ fn build(dir: &std::path::Path) -> ExitCode {
                 eprintln!("{finding}");
             }
             println!("veiviser: wrote {} pages in {}", built.pages, dir.display());
+            if !built.kept.is_empty() {
+                println!(
+                    "veiviser: kept {} pages of an earlier build whose steps are gone or could not be written; the app draws them and says why: {}",
+                    built.kept.len(),
+                    built.kept.join(", ")
+                );
+            }
             if veiviser_guide::model::finding::has_errors(&built.findings) {
                 eprintln!(
                     "veiviser: the errors above kept a guide's step pages from being written (its start page shows the findings) or a setting at its default"

@@ -72,6 +72,32 @@ fn every_step_gets_a_page_in_every_language_and_building_again_changes_nothing()
 }
 
 #[test]
+fn a_step_taken_out_keeps_a_page_the_app_draws_so_that_links_sent_before_are_no_404() {
+    let dir = site("gone", "Klart.");
+    assert_eq!(build(&dir), (0, String::new()));
+    // The step c is renamed d, in both languages.
+    for lang in ["nb", "sv"] {
+        let file = format!("content/g.{lang}.md");
+        std::fs::write(dir.join(&file), read(&dir, &file).replace("#c", "#d")).unwrap();
+    }
+    let out = Command::new(env!("CARGO_BIN_EXE_veiviser")).arg("build").arg(&dir).output().unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let said = String::from_utf8(out.stdout).unwrap();
+    assert!(said.contains("kept 3 pages") && said.contains("nb/g/c.html"), "{said}");
+    for lang in ["nb", "sv", "en"] {
+        let kept = read(&dir, &format!("{lang}/g/c.html"));
+        assert!(!kept.contains("veiviser-built") && kept.contains(&format!("<html lang=\"{lang}\">")), "{kept}");
+        assert!(read(&dir, &format!("{lang}/g/d.html")).contains("veiviser-built"), "the new step is built");
+    }
+    // Older links to c stay on guide.html, which says it is gone.
+    assert!(read(&dir, "guide.html").contains(r#"data-pages="{&quot;g&quot;:[&quot;a&quot;,&quot;b&quot;,&quot;d&quot;]}""#));
+    // Kept by every build after, the same.
+    let before = read(&dir, "nb/g/c.html");
+    assert_eq!(build(&dir).0, 0);
+    assert_eq!(read(&dir, "nb/g/c.html"), before);
+}
+
+#[test]
 fn a_guide_broken_in_one_language_is_named_keeps_its_start_page_and_older_links_stay_on_the_guide_page() {
     let dir = site("broken-sv", "Se [PIN](#pni).");
     let (code, stderr) = build(&dir);

@@ -33,6 +33,10 @@ const OWN_FOLDER: &str = ".veiviser-build";
 #[derive(Debug, Default)]
 pub struct Built {
     pub pages: usize,
+    /// Pages an earlier build wrote that this one did not (a step or guide gone,
+    /// or a guide with errors), kept as pages the app draws (`nb/mrs/pin.html`),
+    /// which say what is wrong.
+    pub kept: Vec<String>,
     /// Mistakes found: in the settings (their defaults were used) and in guides
     /// (with an error, a guide's step pages are not written).
     pub findings: Vec<Finding>,
@@ -60,6 +64,7 @@ pub fn build(dir: &Path) -> Result<Built, String> {
     for lang in Lang::ALL {
         check_own_folder(&dir.join(lang.code()))?;
     }
+    let earlier: Vec<Vec<String>> = Lang::ALL.iter().map(|lang| earlier_pages(dir, lang.code())).collect::<Result<_, _>>()?;
     for lang in Lang::ALL {
         clear_language_folder(&dir.join(lang.code()))?;
     }
@@ -160,6 +165,16 @@ pub fn build(dir: &Path) -> Result<Built, String> {
             }
         }
     }
+    // A step taken out of its guide or renamed (or a guide taken out, or one with
+    // errors) keeps the page an earlier build wrote, as a page the app draws: it
+    // opens the guide and says the linked step is gone (or names the guide's
+    // mistakes), so a link sent out before is no 404.
+    // Not in route.js's data: an older link to it stays on guide.html, which says the same.
+    for path in earlier.into_iter().flatten().filter(|path| !dir.join(path).exists()) {
+        let lang = path.split('/').next().unwrap_or_default();
+        write(&path, page::write(&guide_template, &Page::app_drawn(2, lang))?)?;
+        built.kept.push(path);
+    }
     let default = site.settings.default_language;
     let in_every_language: BTreeMap<&String, &Vec<String>> = pages
         .iter()
@@ -205,8 +220,40 @@ fn check_own_folder(folder: &Path) -> Result<(), String> {
     Ok(())
 }
 
+/// The step pages an earlier build wrote in the language folder `lang`
+/// (`nb/mrs/pin.html`, a guide's `nb/mrs/index.html`), as paths in the site folder.
+fn earlier_pages(dir: &Path, lang: &str) -> Result<Vec<String>, String> {
+    let folder = dir.join(lang);
+    let list = |folder: &Path| -> Result<Vec<(String, std::fs::FileType)>, String> {
+        let entries = match std::fs::read_dir(folder) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => return Err(format!("cannot read {}: {e}", folder.display())),
+        };
+        entries
+            .map(|entry| {
+                let entry = entry.map_err(|e| format!("cannot read {}: {e}", folder.display()))?;
+                let kind = entry.file_type().map_err(|e| format!("cannot read {}: {e}", entry.path().display()))?;
+                Ok((entry.file_name().to_string_lossy().into_owned(), kind))
+            })
+            .collect()
+    };
+    let mut pages = Vec::new();
+    for (guide, kind) in list(&folder)? {
+        if !kind.is_dir() {
+            continue;
+        }
+        for (file, kind) in list(&folder.join(&guide))? {
+            if kind.is_file() && file.ends_with(".html") {
+                pages.push(format!("{lang}/{guide}/{file}"));
+            }
+        }
+    }
+    Ok(pages)
+}
+
 /// Removes a language folder the build wrote before (a step taken out of a guide
-/// must not keep its page).
+/// must not keep its built page; it gets one the app draws).
 fn clear_language_folder(folder: &Path) -> Result<(), String> {
     if !folder.exists() {
         return Ok(());

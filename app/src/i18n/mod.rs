@@ -66,6 +66,7 @@ texts!(
     back_to_start_page,
     your_answer,
     moved_note,
+    gone_note,
     your_answers,
     change,
     change_hidden,

@@ -152,10 +152,14 @@ fn step_page(
         None => view! { <a class="back-link" href=link::href(&Place::start_page())>{t.to_start_page}</a> }.into_any(),
     };
     let note = place.from.as_ref().map(|from| {
-        let named = g.step(from).map(|s| s.title.clone()).unwrap_or_else(|| from.clone());
+        // A step renamed or taken out since the link was made (its page kept by the build), or a typo.
+        let said = match g.step(from) {
+            Some(linked) => fill(t.moved_note, &[&linked.title]),
+            None => fill(t.gone_note, &[from]),
+        };
         view! {
             <div class="note" role="status">
-                <p>{fill(t.moved_note, &[&named])}</p>
+                <p>{said}</p>
             </div>
         }
     });
