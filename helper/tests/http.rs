@@ -27,7 +27,9 @@ use client::{raw, status_of};
 const PAGE: &str = "https://intranet.example";
 
 /// The head timeout of the test helpers: a silent client is dropped after this.
-const TIMEOUT: Duration = Duration::from_millis(800);
+/// Long enough that "answered before the slow clients time out" (under half of
+/// it) has a wide margin over the millisecond a request takes on a busy machine.
+const TIMEOUT: Duration = Duration::from_secs(2);
 
 /// The head timeout of test helpers whose held connections only the connection cap may close.
 const HELD: Duration = Duration::from_secs(60);
@@ -39,22 +41,29 @@ fn limits() -> Limits {
 /// One test's helper at a time.
 static TURN: Mutex<()> = Mutex::new(());
 
-/// A running test helper, with the turn it holds until it stops.
+/// A running test helper, with the turn it holds until it stops. A test that
+/// fails stops its helper too (on drop), so the next test meets no leftover load.
 struct Helper {
-    running: Running,
+    running: Option<Running>,
     _turn: MutexGuard<'static, ()>,
 }
 
 impl Deref for Helper {
     type Target = Running;
     fn deref(&self) -> &Running {
-        &self.running
+        self.running.as_ref().expect("the helper runs until it is stopped")
     }
 }
 
 impl Helper {
-    fn stop(self) {
-        self.running.stop();
+    fn stop(mut self) {
+        self.running.take().map(Running::stop);
+    }
+}
+
+impl Drop for Helper {
+    fn drop(&mut self) {
+        self.running.take().map(Running::stop);
     }
 }
 
@@ -74,23 +83,25 @@ fn helper(limits: Limits) -> Helper {
         s.readers = vec![Reader { name: "Reader A".into(), card: Some(card) }];
     });
     let running = server::serve(&Config::new(0, &[PAGE.into()]).unwrap(), shared, limits).expect("the server starts");
-    Helper { running, _turn: turn }
+    Helper { running: Some(running), _turn: turn }
 }
+
+/// How long a test's client waits for an answer: far below the held
+/// connections' timeout ([`HELD`]) and a long poll's wait, so a request that
+/// waited for either fails.
+const CLIENT_WAIT: Duration = Duration::from_secs(5);
 
 fn get(addr: SocketAddr, path: &str, host: &str, origin: Option<&str>) -> String {
     let origin = origin.map(|o| format!("Origin: {o}\r\n")).unwrap_or_default();
-    raw(
-        addr,
-        format!("GET {path} HTTP/1.1\r\nHost: {host}\r\n{origin}Connection: close\r\n\r\n").as_bytes(),
-        Duration::from_secs(5),
-    )
+    raw(addr, format!("GET {path} HTTP/1.1\r\nHost: {host}\r\n{origin}Connection: close\r\n\r\n").as_bytes(), CLIENT_WAIT)
 }
 
 fn host(addr: SocketAddr) -> String {
     format!("127.0.0.1:{}", addr.port())
 }
 
-/// A normal status request is answered with the card (the client waits 5 s at most).
+/// A normal status request is answered with the card; the client waits
+/// [`CLIENT_WAIT`] at most, so a request held for longer fails here.
 fn answers(addr: SocketAddr) {
     let answer = get(addr, "/v1/status", &host(addr), Some(PAGE));
     assert_eq!(status_of(&answer), 200, "{answer}");
@@ -98,8 +109,8 @@ fn answers(addr: SocketAddr) {
 }
 
 /// A normal status request is answered while connections that time out after
-/// `timeout` hold the server: in less than half that, so it did not wait for
-/// them to be closed. (Answered at once, it takes a millisecond.)
+/// `timeout` hold the server: in less than half that (and within [`CLIENT_WAIT`]),
+/// so it did not wait for them to be closed. Answered at once, it takes a millisecond.
 fn answers_before_they_time_out(addr: SocketAddr, timeout: Duration) {
     let started = Instant::now();
     answers(addr);
@@ -131,7 +142,7 @@ fn another_origin_gets_403_and_no_card_data() {
     let preflight = raw(
         running.addr,
         format!("OPTIONS /v1/status HTTP/1.1\r\nHost: {}\r\nOrigin: https://evil.example\r\nAccess-Control-Request-Private-Network: true\r\nConnection: close\r\n\r\n", host(running.addr)).as_bytes(),
-        Duration::from_secs(5),
+        CLIENT_WAIT,
     );
     assert_eq!(status_of(&preflight), 403, "{preflight}");
     assert!(!preflight.contains("Access-Control-Allow-Private-Network"));
@@ -146,16 +157,16 @@ fn a_page_that_sends_no_origin_gets_no_status_and_no_long_poll() {
         // What an <img> or a no-cors fetch sends: Sec-Fetch-Site, and no Origin.
         let request = format!("GET {path} HTTP/1.1\r\nHost: {}\r\nSec-Fetch-Site: cross-site\r\nConnection: close\r\n\r\n", host(running.addr));
         let started = Instant::now();
-        let answer = raw(running.addr, request.as_bytes(), Duration::from_secs(5));
+        let answer = raw(running.addr, request.as_bytes(), CLIENT_WAIT);
         assert_eq!(status_of(&answer), 403, "{path}: {answer}");
         assert!(!answer.contains("readers") && started.elapsed() < LONG_POLL / 2, "{path}: {answer}");
         let twice = format!("GET {path} HTTP/1.1\r\nHost: {}\r\nOrigin: {PAGE}\r\nOrigin: {PAGE}\r\nConnection: close\r\n\r\n", host(running.addr));
-        assert_eq!(status_of(&raw(running.addr, twice.as_bytes(), Duration::from_secs(5))), 403, "{path}: two origins");
+        assert_eq!(status_of(&raw(running.addr, twice.as_bytes(), CLIENT_WAIT)), 403, "{path}: two origins");
         let sites = format!(
             "GET {path} HTTP/1.1\r\nHost: {}\r\nSec-Fetch-Site: cross-site\r\nSec-Fetch-Site: none\r\nConnection: close\r\n\r\n",
             host(running.addr)
         );
-        assert_eq!(status_of(&raw(running.addr, sites.as_bytes(), Duration::from_secs(5))), 403, "{path}: two Sec-Fetch-Site");
+        assert_eq!(status_of(&raw(running.addr, sites.as_bytes(), CLIENT_WAIT)), 403, "{path}: two Sec-Fetch-Site");
     }
     assert_eq!(running.waiting_long_polls(), 0);
     running.stop();
@@ -172,7 +183,7 @@ fn a_foreign_host_header_is_refused_against_dns_rebinding() {
         assert_eq!(status_of(&answer), 403, "{bad}: {answer}");
         assert!(!answer.contains("readers"));
     }
-    let no_host = raw(running.addr, b"GET /v1/status HTTP/1.0\r\n\r\n", Duration::from_secs(5));
+    let no_host = raw(running.addr, b"GET /v1/status HTTP/1.0\r\n\r\n", CLIENT_WAIT);
     assert_eq!(status_of(&no_host), 403, "{no_host}");
     running.stop();
 }
@@ -182,12 +193,12 @@ fn only_get_and_options_are_answered() {
     let running = helper(limits());
     for method in ["POST", "PUT", "DELETE", "PATCH", "HEAD", "CONNECT", "TRACE"] {
         let request = format!("{method} /v1/status HTTP/1.1\r\nHost: {}\r\nOrigin: {PAGE}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n", host(running.addr));
-        let answer = raw(running.addr, request.as_bytes(), Duration::from_secs(5));
+        let answer = raw(running.addr, request.as_bytes(), CLIENT_WAIT);
         assert_eq!(status_of(&answer), 405, "{method}: {answer}");
     }
     let with_body =
         format!("POST /v1/status HTTP/1.1\r\nHost: {}\r\nContent-Length: 5\r\n\r\nhello", host(running.addr));
-    let answer = raw(running.addr, with_body.as_bytes(), Duration::from_secs(5));
+    let answer = raw(running.addr, with_body.as_bytes(), CLIENT_WAIT);
     assert_eq!(status_of(&answer), 405, "{answer}");
     assert!(!answer.contains("readers"), "{answer}");
     running.stop();
@@ -200,7 +211,7 @@ fn the_preflight_answers_private_network_access_for_allowed_origins() {
         "OPTIONS /v1/events?after=0 HTTP/1.1\r\nHost: {}\r\nOrigin: {PAGE}\r\nAccess-Control-Request-Method: GET\r\nAccess-Control-Request-Private-Network: true\r\nConnection: close\r\n\r\n",
         host(running.addr)
     );
-    let answer = raw(running.addr, request.as_bytes(), Duration::from_secs(5));
+    let answer = raw(running.addr, request.as_bytes(), CLIENT_WAIT);
     assert_eq!(status_of(&answer), 204, "{answer}");
     assert!(answer.contains("Access-Control-Allow-Private-Network: true\r\n"));
     assert!(answer.contains(&format!("Access-Control-Allow-Origin: {PAGE}\r\n")));
@@ -213,16 +224,16 @@ fn oversized_requests_and_bodies_are_refused() {
     let running = helper(limits());
     let huge =
         format!("GET /v1/status HTTP/1.1\r\nHost: {}\r\nX-Padding: {}\r\n\r\n", host(running.addr), "a".repeat(20_000));
-    let answer = raw(running.addr, huge.as_bytes(), Duration::from_secs(5));
+    let answer = raw(running.addr, huge.as_bytes(), CLIENT_WAIT);
     assert_eq!(status_of(&answer), 431, "{answer}");
     let body = format!("GET /v1/status HTTP/1.1\r\nHost: {}\r\nContent-Length: 100000\r\n\r\n", host(running.addr));
-    assert_eq!(status_of(&raw(running.addr, body.as_bytes(), Duration::from_secs(5))), 413);
+    assert_eq!(status_of(&raw(running.addr, body.as_bytes(), CLIENT_WAIT)), 413);
     let chunked =
         format!("GET /v1/status HTTP/1.1\r\nHost: {}\r\nTransfer-Encoding: chunked\r\n\r\n", host(running.addr));
-    assert_eq!(status_of(&raw(running.addr, chunked.as_bytes(), Duration::from_secs(5))), 413);
+    assert_eq!(status_of(&raw(running.addr, chunked.as_bytes(), CLIENT_WAIT)), 413);
     let many = (0..100).map(|i| format!("X-{i}: a\r\n")).collect::<String>();
     let many = format!("GET /v1/status HTTP/1.1\r\nHost: {}\r\n{many}\r\n", host(running.addr));
-    assert_eq!(status_of(&raw(running.addr, many.as_bytes(), Duration::from_secs(5))), 431);
+    assert_eq!(status_of(&raw(running.addr, many.as_bytes(), CLIENT_WAIT)), 431);
     answers(running.addr);
     running.stop();
 }
@@ -354,6 +365,8 @@ fn a_flood_of_requests_and_long_polls_does_not_stop_a_normal_request() {
 /// every attacker has begun, then stops and joins them.
 fn under_attack(n: usize, attack: impl Fn(usize, &AtomicBool) + Send + Sync + 'static, check: impl FnOnce()) {
     let stop = Arc::new(AtomicBool::new(false));
+    // Stops the attackers if `check` fails too, so that they do not outlive the test.
+    let _stop_anyway = StopOnDrop(Arc::clone(&stop));
     let begun = Arc::new(std::sync::Barrier::new(n + 1));
     let attack = Arc::new(attack);
     let attackers: Vec<_> = (0..n)
@@ -373,6 +386,14 @@ fn under_attack(n: usize, attack: impl Fn(usize, &AtomicBool) + Send + Sync + 's
     stop.store(true, Ordering::SeqCst);
     for attacker in attackers {
         attacker.join().unwrap();
+    }
+}
+
+struct StopOnDrop(Arc<AtomicBool>);
+
+impl Drop for StopOnDrop {
+    fn drop(&mut self) {
+        self.0.store(true, Ordering::SeqCst);
     }
 }
 
@@ -435,7 +456,7 @@ fn long_polls_beyond_the_cap_answer_at_once() {
         .collect();
     until_waiting(&running, 4);
     let started = Instant::now();
-    let answer = raw(addr, poll.as_bytes(), Duration::from_secs(5));
+    let answer = raw(addr, poll.as_bytes(), CLIENT_WAIT);
     assert_eq!(status_of(&answer), 200, "{answer}");
     assert!(started.elapsed() < LONG_POLL / 2, "the fifth long poll waited {:?}", started.elapsed());
     answers(addr);
@@ -451,7 +472,7 @@ fn long_polls_beyond_the_cap_answer_at_once() {
 fn keep_alive_connections_serve_several_requests() {
     let running = helper(limits());
     let mut stream = TcpStream::connect(running.addr).unwrap();
-    stream.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+    stream.set_read_timeout(Some(CLIENT_WAIT)).unwrap();
     let request = format!("GET /v1/status HTTP/1.1\r\nHost: {}\r\n\r\n", host(running.addr));
     for _ in 0..3 {
         stream.write_all(request.as_bytes()).unwrap();
@@ -557,7 +578,7 @@ fn five_hundred_connections_opened_at_once_and_held_do_not_keep_out_a_normal_req
     answers_before_they_time_out(running.addr, HELD);
     // The oldest made way: the server closed them (end of stream), the newest stay open.
     let mut oldest = &held[0];
-    oldest.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+    oldest.set_read_timeout(Some(CLIENT_WAIT)).unwrap();
     assert_eq!(oldest.read(&mut [0u8; 16]).unwrap(), 0, "the oldest held connection was closed");
     assert!(running.open_connections() <= Limits::default().connections, "{} open", running.open_connections());
     drop(held);
@@ -587,7 +608,7 @@ fn connections_beyond_the_cap_close_the_oldest_idle_one_not_a_long_poll() {
     // One more than the cap: the oldest idle connection makes way, the long poll stays.
     answers_before_they_time_out(addr, HELD);
     let mut oldest = &idle[0];
-    oldest.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+    oldest.set_read_timeout(Some(CLIENT_WAIT)).unwrap();
     assert_eq!(oldest.read(&mut [0u8; 16]).unwrap(), 0, "the oldest idle connection was closed");
     assert_eq!(running.waiting_long_polls(), 1);
     running.shared.update(|s| s.readers.clear());

@@ -127,7 +127,7 @@ fn build(dir: &std::path::Path) -> ExitCode {
                 println!(
                     "veiviser: kept {} pages of an earlier build whose steps are gone or could not be written; the app draws them and says why: {}",
                     built.kept.len(),
-                    built.kept.join(", ")
+                    veiviser_app::build::kept::summary(&built.kept)
                 );
             }
             if veiviser_guide::model::finding::has_errors(&built.findings) {

@@ -83,10 +83,11 @@ fn a_step_taken_out_keeps_a_page_the_app_draws_so_that_links_sent_before_are_no_
     let out = Command::new(env!("CARGO_BIN_EXE_veiviser")).arg("build").arg(&dir).output().unwrap();
     assert!(out.status.success(), "{out:?}");
     let said = String::from_utf8(out.stdout).unwrap();
-    assert!(said.contains("kept 3 pages") && said.contains("nb/g/c.html"), "{said}");
+    assert!(said.contains("kept 3 pages") && said.contains(": nb/g/c.html, sv/g/c.html, en/g/c.html\n"), "{said}");
     for lang in ["nb", "sv", "en"] {
         let kept = read(&dir, &format!("{lang}/g/c.html"));
         assert!(!kept.contains("veiviser-built") && kept.contains(&format!("<html lang=\"{lang}\">")), "{kept}");
+        assert!(kept.contains(r#"data-root="../../""#), "its links reach the site folder: {kept}");
         assert!(read(&dir, &format!("{lang}/g/d.html")).contains("veiviser-built"), "the new step is built");
     }
     // Older links to c stay on guide.html, which says it is gone.
@@ -95,6 +96,22 @@ fn a_step_taken_out_keeps_a_page_the_app_draws_so_that_links_sent_before_are_no_
     let before = read(&dir, "nb/g/c.html");
     assert_eq!(build(&dir).0, 0);
     assert_eq!(read(&dir, "nb/g/c.html"), before);
+}
+
+#[test]
+fn a_guide_taken_out_keeps_its_pages_and_only_pages_are_kept() {
+    let dir = site("guide-gone", "Klart.");
+    assert_eq!(build(&dir).0, 0);
+    // Files no link of the site names: not pages anyone was sent to.
+    std::fs::write(dir.join("nb/g/Kopi av a.html"), "x").unwrap();
+    std::fs::write(dir.join("nb/g/notes.txt"), "x").unwrap();
+    std::fs::write(dir.join("content/index.json"), r#"{"guides": []}"#).unwrap();
+    assert_eq!(build(&dir).0, 0);
+    for page in ["index.html", "a.html", "b.html", "c.html"] {
+        let kept = read(&dir, &format!("sv/g/{page}"));
+        assert!(!kept.contains("veiviser-built") && kept.contains(r#"<html lang="sv">"#), "{page}: {kept}");
+    }
+    assert!(!dir.join("nb/g/Kopi av a.html").exists() && !dir.join("nb/g/notes.txt").exists());
 }
 
 #[test]

@@ -11,11 +11,13 @@
 //! browser layer's stand-ins render what only a browser knows (the hour, the
 //! helper) as the neutral state the app starts from.
 
+pub mod kept;
 pub mod page;
 mod render;
 pub mod stamp;
 
-use std::collections::BTreeMap;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -34,8 +36,7 @@ const OWN_FOLDER: &str = ".veiviser-build";
 pub struct Built {
     pub pages: usize,
     /// Pages an earlier build wrote that this one did not (a step or guide gone,
-    /// or a guide with errors), kept as pages the app draws (`nb/mrs/pin.html`),
-    /// which say what is wrong.
+    /// or a guide with errors), kept as pages the app draws: [`kept`].
     pub kept: Vec<String>,
     /// Mistakes found: in the settings (their defaults were used) and in guides
     /// (with an error, a guide's step pages are not written).
@@ -64,7 +65,7 @@ pub fn build(dir: &Path) -> Result<Built, String> {
     for lang in Lang::ALL {
         check_own_folder(&dir.join(lang.code()))?;
     }
-    let earlier: Vec<Vec<String>> = Lang::ALL.iter().map(|lang| earlier_pages(dir, lang.code())).collect::<Result<_, _>>()?;
+    let earlier: Vec<Vec<kept::Earlier>> = Lang::ALL.iter().map(|lang| kept::earlier_pages(dir, *lang)).collect::<Result<_, _>>()?;
     for lang in Lang::ALL {
         clear_language_folder(&dir.join(lang.code()))?;
     }
@@ -73,23 +74,20 @@ pub fn build(dir: &Path) -> Result<Built, String> {
     // The steps with a page, by guide and language: route.js sends an older link
     // on only to a page written in every language, whichever language it picks.
     let mut pages: BTreeMap<String, BTreeMap<&str, Vec<String>>> = BTreeMap::new();
+    let written = RefCell::new(BTreeSet::new());
     let write = |path: &str, html: String| -> Result<(), String> {
-        let file = dir.join(path);
-        if let Some(parent) = file.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
-        }
-        std::fs::write(&file, html).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
-        // A compressed copy of the page before would be served in its place.
-        for stale in ["gz", "br"] {
-            let _ = std::fs::remove_file(dir.join(format!("{path}.{stale}")));
-        }
-        Ok(())
+        written.borrow_mut().insert(path.to_owned());
+        write_file(dir, path, html)
     };
     let start_stamp = stamp::stamp(&[&index_text, &stamp_settings]);
     for lang in Lang::ALL {
         std::fs::create_dir_all(dir.join(lang.code())).map_err(|e| format!("cannot create {}: {e}", dir.join(lang.code()).display()))?;
         std::fs::write(dir.join(lang.code()).join(OWN_FOLDER), "Written by `veiviser build`: this folder is written anew each time.\n")
             .map_err(|e| format!("cannot write in {}: {e}", dir.join(lang.code()).display()))?;
+        // First, so that a build that stops half-way still keeps them for the next.
+        for page in earlier.iter().flatten().filter(|page| page.lang == lang) {
+            write_file(dir, &page.path, page::write(&guide_template, &Page::app_drawn(page.depth, lang.code()))?)?;
+        }
         let place = Place { lang: Some(lang), ..Place::start_page() };
         let body = render::start_page(&site, &place, lang);
         let page = Page { depth: 1, lang: lang.code(), title: "Veiviser", body: Some(&body), guide_file: None, stamp: Some(&start_stamp), route: None };
@@ -165,16 +163,9 @@ pub fn build(dir: &Path) -> Result<Built, String> {
             }
         }
     }
-    // A step taken out of its guide or renamed (or a guide taken out, or one with
-    // errors) keeps the page an earlier build wrote, as a page the app draws: it
-    // opens the guide and says the linked step is gone (or names the guide's
-    // mistakes), so a link sent out before is no 404.
-    // Not in route.js's data: an older link to it stays on guide.html, which says the same.
-    for path in earlier.into_iter().flatten().filter(|path| !dir.join(path).exists()) {
-        let lang = path.split('/').next().unwrap_or_default();
-        write(&path, page::write(&guide_template, &Page::app_drawn(2, lang))?)?;
-        built.kept.push(path);
-    }
+    // Written above and not since: kept for a link sent before. Not in route.js's
+    // data: an older link to such a step stays on guide.html, which says the same.
+    built.kept = earlier.into_iter().flatten().map(|page| page.path).filter(|path| !written.borrow().contains(path)).collect();
     let default = site.settings.default_language;
     let in_every_language: BTreeMap<&String, &Vec<String>> = pages
         .iter()
@@ -220,36 +211,18 @@ fn check_own_folder(folder: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// The step pages an earlier build wrote in the language folder `lang`
-/// (`nb/mrs/pin.html`, a guide's `nb/mrs/index.html`), as paths in the site folder.
-fn earlier_pages(dir: &Path, lang: &str) -> Result<Vec<String>, String> {
-    let folder = dir.join(lang);
-    let list = |folder: &Path| -> Result<Vec<(String, std::fs::FileType)>, String> {
-        let entries = match std::fs::read_dir(folder) {
-            Ok(entries) => entries,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-            Err(e) => return Err(format!("cannot read {}: {e}", folder.display())),
-        };
-        entries
-            .map(|entry| {
-                let entry = entry.map_err(|e| format!("cannot read {}: {e}", folder.display()))?;
-                let kind = entry.file_type().map_err(|e| format!("cannot read {}: {e}", entry.path().display()))?;
-                Ok((entry.file_name().to_string_lossy().into_owned(), kind))
-            })
-            .collect()
-    };
-    let mut pages = Vec::new();
-    for (guide, kind) in list(&folder)? {
-        if !kind.is_dir() {
-            continue;
-        }
-        for (file, kind) in list(&folder.join(&guide))? {
-            if kind.is_file() && file.ends_with(".html") {
-                pages.push(format!("{lang}/{guide}/{file}"));
-            }
-        }
+/// Writes `html` to `path` in the site folder.
+fn write_file(dir: &Path, path: &str, html: String) -> Result<(), String> {
+    let file = dir.join(path);
+    if let Some(parent) = file.parent() {
+        std::fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
     }
-    Ok(pages)
+    std::fs::write(&file, html).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+    // A compressed copy of the page before would be served in its place.
+    for stale in ["gz", "br"] {
+        let _ = std::fs::remove_file(dir.join(format!("{path}.{stale}")));
+    }
+    Ok(())
 }
 
 /// Removes a language folder the build wrote before (a step taken out of a guide

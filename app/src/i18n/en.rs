@@ -13,7 +13,7 @@ pub const EN: Texts = Texts {
     back_to_start_page: "Back to the start page",
     your_answer: " (your answer)",
     moved_note: "The link was to the step “{}”, which the answers in the link do not lead to. You are here instead.",
-    gone_note: "The link was to the step “{}”, which is not in the guide now. You are here instead.",
+    gone_note: "The link was to the step “{}”, which is no longer in the guide. You are here instead.",
     your_answers: "Your answers",
     change: "Change",
     change_hidden: " the answer to “{}”",

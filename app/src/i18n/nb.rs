@@ -13,7 +13,7 @@ pub const NB: Texts = Texts {
     back_to_start_page: "Tilbake til forsiden",
     your_answer: " (ditt svar)",
     moved_note: "Lenken gjaldt steget «{}», som svarene i lenken ikke fører til. Du er her i stedet.",
-    gone_note: "Lenken gjaldt steget «{}», som ikke finnes i veiledningen nå. Du er her i stedet.",
+    gone_note: "Lenken gjaldt steget «{}», som ikke lenger finnes i veiledningen. Du er her i stedet.",
     your_answers: "Dine svar",
     change: "Endre",
     change_hidden: " svaret på «{}»",

@@ -13,7 +13,7 @@ pub const SV: Texts = Texts {
     back_to_start_page: "Tillbaka till startsidan",
     your_answer: " (ditt svar)",
     moved_note: "Länken gällde steget ”{}”, som svaren i länken inte leder till. Du är här i stället.",
-    gone_note: "Länken gällde steget ”{}”, som inte finns i guiden nu. Du är här i stället.",
+    gone_note: "Länken gällde steget ”{}”, som inte längre finns i guiden. Du är här i stället.",
     your_answers: "Dina svar",
     change: "Ändra",
     change_hidden: " svaret på ”{}”",
