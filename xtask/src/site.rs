@@ -84,7 +84,7 @@ fn write_page(page: &str, bin: &str) -> Result<(), String> {
 /// names the targets.
 pub fn web_build(tools: &Tools) -> Command {
     let mut command = release(tools.wasm_command("cargo"));
-    command.current_dir(root()).args(["build", "--quiet", "--target=wasm32-unknown-unknown", "--package=veiviser-app", "--profile=web"]);
+    command.current_dir(root()).args(["build", "--quiet", "--target=wasm32-unknown-unknown", "--package=veiviser-app", "--features=csr", "--profile=web"]);
     command
 }
 

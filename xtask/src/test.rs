@@ -32,7 +32,7 @@ pub fn test() -> Result<(), String> {
     suite(
         "native tests of the app",
         run(
-            cargo().current_dir(root()).args(["test", "-p", "veiviser-app", "--no-default-features", "--features", "ssr", "--lib"]),
+            cargo().current_dir(root()).args(["test", "-p", "veiviser-app", "--features", "ssr", "--lib"]),
             "cargo test -p veiviser-app --features ssr",
         ),
     );
@@ -68,7 +68,7 @@ fn wasm_bindgen_tests(tools: &Tools) -> Result<(), String> {
     let mut command = tools.wasm_command("cargo");
     command
         .current_dir(root().join("app"))
-        .args(["test", "--target=wasm32-unknown-unknown", "--package=veiviser-app", "--test=web"])
+        .args(["test", "--target=wasm32-unknown-unknown", "--package=veiviser-app", "--features=csr", "--test=web"])
         .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", "wasm-bindgen-test-runner")
         .env("CHROMEDRIVER", "/usr/bin/chromedriver")
         .env("WASM_BINDGEN_TEST_TIMEOUT", "120");
