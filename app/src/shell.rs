@@ -7,6 +7,7 @@ use leptos_router::hooks::use_location;
 use leptos_router::location::{BrowserUrl, LocationProvider};
 use std::sync::Arc;
 
+use veiviser_guide::site::settings::PRODUCT_NAME;
 use veiviser_guide::Contact;
 use veiviser_guide::{GuideEntry, Index, Lang, Place, ToolsPage};
 
@@ -110,7 +111,7 @@ pub fn frame(site: SiteSignal, place: Memo<Place>, lang: Memo<Lang>, main: Main)
         <header class="site-header">
             <a class="site-name" href=move || { lang.track(); link::href(&Place::start_page()) }>
                 {move || settings().and_then(|s| s.settings.logo.clone()).map(|logo| view! { <img class="logo" src=link::file(&logo) alt=""/> })}
-                {move || settings().map(|s| s.settings.name.clone()).unwrap_or_else(|| "Veiviser".into())}
+                {move || settings().map(|s| s.settings.name.clone()).unwrap_or_else(|| PRODUCT_NAME.into())}
             </a>
             <LanguageSwitcher lang place/>
         </header>

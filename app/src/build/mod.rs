@@ -21,6 +21,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::sync::Arc;
 
+use veiviser_guide::site::settings::PRODUCT_NAME;
 use veiviser_guide::Source;
 use veiviser_guide::{journey, load, Finding, Lang, Place};
 
@@ -90,7 +91,7 @@ pub fn build(dir: &Path) -> Result<Built, String> {
         }
         let place = Place { lang: Some(lang), ..Place::start_page() };
         let body = render::start_page(&site, &place, lang);
-        let page = Page { depth: 1, lang: lang.code(), title: "Veiviser", body: Some(&body), guide_file: None, stamp: Some(&start_stamp), route: None };
+        let page = Page { depth: 1, lang: lang.code(), title: PRODUCT_NAME, body: Some(&body), guide_file: None, stamp: Some(&start_stamp), route: None };
         write(&place.to_address(), page::write(&start_template, &page)?)?;
         built.pages += 1;
         for entry in &site.index.guides {
@@ -178,7 +179,7 @@ pub fn build(dir: &Path) -> Result<Built, String> {
     let pages_json = serde_json::to_string(&in_every_language).map_err(|e| e.to_string())?;
     let route = || Route { default_lang: default.code(), pages_json: &pages_json };
     let body = render::start_page(&site, &Place::start_page(), default);
-    let root = Page { depth: 0, lang: default.code(), title: "Veiviser", body: Some(&body), guide_file: None, stamp: Some(&start_stamp), route: Some(route()) };
+    let root = Page { depth: 0, lang: default.code(), title: PRODUCT_NAME, body: Some(&body), guide_file: None, stamp: Some(&start_stamp), route: Some(route()) };
     write("index.html", page::write(&start_template, &root)?)?;
     // guide.html stays the app's own page (the whole guide, typed codes), sending
     // older links on; it and tools.html get the theme. They carry no stamp: the

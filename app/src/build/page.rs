@@ -6,6 +6,8 @@
 //! Every edit is made so that building again over a built page gives the same
 //! file: the build's own lines carry [`MARK`] and are replaced, never added twice.
 
+use veiviser_guide::site::settings::PRODUCT_NAME;
+
 /// Marks the lines the build adds to a page's head.
 const MARK: &str = "data-veiviser-build";
 
@@ -37,7 +39,7 @@ impl<'a> Page<'a> {
     /// A page the app draws itself, `depth` folders down, in `lang`: no body
     /// rendered at build time, no stamp, no redirect of older links.
     pub fn app_drawn(depth: usize, lang: &'a str) -> Page<'a> {
-        Page { depth, lang, title: "Veiviser", body: None, guide_file: None, stamp: None, route: None }
+        Page { depth, lang, title: PRODUCT_NAME, body: None, guide_file: None, stamp: None, route: None }
     }
 }
 

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use std::sync::Arc;
 
+use veiviser_guide::site::settings::PRODUCT_NAME;
 use veiviser_guide::{Bundle, GuideEntry, Lang, Place};
 
 use crate::browser::navigation;
@@ -31,7 +32,7 @@ pub fn main(Context { shown, place, lang, .. }: Context) -> AnyView {
 #[component]
 pub fn StartPage(shown: Arc<Vec<GuideEntry>>, lang: Lang) -> impl IntoView {
     let t = lang.texts();
-    super::title("Veiviser".into());
+    super::title(PRODUCT_NAME.into());
     let guides = shown
         .iter()
         .map(|entry| {

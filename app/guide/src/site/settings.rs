@@ -11,6 +11,9 @@ use crate::model::lang::Lang;
 use crate::model::source::Source;
 use crate::model::support::Contact;
 
+/// The product's name: the default of `name`, and the title of the pages that name no step.
+pub const PRODUCT_NAME: &str = "Veiviser";
+
 /// The colours the site uses unless the organisation's meet WCAG AA contrast.
 /// These are the source: `public/style.css` (`--brand`, `--link` in `:root`,
 /// what shows before the settings are read) and the table in
@@ -84,7 +87,7 @@ pub struct Settings {
 impl Default for Settings {
     fn default() -> Self {
         Settings {
-            name: "Veiviser".into(),
+            name: PRODUCT_NAME.into(),
             logo: None,
             brand: DEFAULT_BRAND.into(),
             link: DEFAULT_LINK.into(),
