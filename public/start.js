@@ -15,14 +15,25 @@
 //
 // A page the build wrote carries the stamp of the files it was built from
 // (`data-stamp`, app/src/build/stamp.rs). If the files fetched now differ (the
-// content was edited on the server since), the built page is hidden rather than
-// shown stale, until the app shows the content as it is now.
+// content was edited on the server since), the built page is hidden as soon as
+// they are in (they are fetched once it is painted), until the app shows the
+// content as it is now.
 const script = document.querySelector('script[data-js][data-wasm]');
 // The site folder, from this page (`../../` from a step's page).
 const root = script.dataset.root ?? '';
 
 const prefetched = new Map();
 globalThis.veiviserPrefetched = prefetched;
+
+// Whether the pointer is pressed on the page, followed from the start: the app's
+// take-over waits for the release, so that a click under way is not lost by a
+// swap between press and release (app/src/browser/takeover.rs). Released a task
+// after `pointerup`, as the click comes in the same task.
+globalThis.veiviserPointerDown = false;
+addEventListener('pointerdown', () => { globalThis.veiviserPointerDown = true; }, true);
+for (const type of ['pointerup', 'pointercancel']) {
+  addEventListener(type, () => setTimeout(() => { globalThis.veiviserPointerDown = false; }), true);
+}
 
 /** Fetches `url` for the app: its status and text, or null if it could not be fetched. */
 function prefetch(url) {
@@ -83,29 +94,33 @@ async function checkStamp(site, guide) {
   if (now !== script.dataset.stamp) document.documentElement.setAttribute('data-stale', '');
 }
 
+/** The longest a built page waits for its first paint to be reported. */
+const PAINT_WAIT_MS = 3000;
+
 /**
  * Resolves once the browser reports the page's first contentful paint (on screen:
  * a frame and a task are too early, the paint is presented after them), or after
  * a frame and a task where paints are not reported, and in any case after
- * `PAINT_WAIT_MS`, so that a page that never paints still gets its app.
+ * `PAINT_WAIT_MS`, so that a page whose paint is never reported still gets its app.
  */
 function painted() {
   return new Promise((resolve) => {
-    setTimeout(resolve, PAINT_WAIT_MS);
+    if (performance.getEntriesByName('first-contentful-paint').length) {
+      resolve();
+      return;
+    }
     if (!globalThis.PerformanceObserver?.supportedEntryTypes?.includes('paint')) {
       requestAnimationFrame(() => setTimeout(resolve, 0));
       return;
     }
     const observer = new PerformanceObserver((list) => {
-      if (list.getEntriesByName('first-contentful-paint').length) {
-        observer.disconnect();
-        resolve();
-      }
+      if (list.getEntriesByName('first-contentful-paint').length) done();
     });
+    const timer = setTimeout(() => done(), PAINT_WAIT_MS);
+    const done = () => { observer.disconnect(); clearTimeout(timer); resolve(); };
     observer.observe({ type: 'paint', buffered: true });
   });
 }
-const PAINT_WAIT_MS = 3000;
 
 // A page the build wrote is painted before anything else is asked for (its
 // preloads are left out too): the app's 300 KB and the content files would

@@ -5,7 +5,7 @@
 // step's own page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SITE, placeOf, useSite, watchedPage } from './browser.mjs';
+import { SITE, placeOf, takenOver, useSite, watchedPage } from './browser.mjs';
 import { answersTo } from './stack.mjs';
 import { settled, violations } from './axe.mjs';
 
@@ -185,6 +185,26 @@ test('axe finds no WCAG 2.1 AA violation on a built page before the app has it, 
     assert.deepEqual(await violations(after.page), [], `${path}, taken over`);
     await after.page.close();
   }
+});
+
+test('a click under way when the app is ready is let finish: the link pressed is followed, and the next page taken over', async () => {
+  const { page, problems } = await watchedPage(site.browser);
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(/\.wasm$/, async (route) => { await held; await route.continue(); });
+  await page.goto(SITE);
+  const box = await page.getByRole('link', { name: 'Logge inn i MRS (Helse Vest)' }).boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  // The app loads, renders and is ready while the link is pressed (here it takes
+  // well under the time given); a swap now would take the link from under the click.
+  release();
+  await page.waitForTimeout(2000);
+  await page.mouse.up();
+  await page.locator('h1', { hasText: 'Hvordan vil du logge på?' }).waitFor();
+  assert.deepEqual([placeOf(page.url()).guide, placeOf(page.url()).step], ['mrs', null], page.url());
+  await takenOver(page);
+  assert.deepEqual(problems, []);
 });
 
 test('older links land on the step\'s own page, with their answers and language; a typo stays to be explained', async () => {

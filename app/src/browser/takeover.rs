@@ -1,12 +1,17 @@
 //! The page written at build time, taken over by the app: the app renders the
 //! same page outside the document and, once its `<main>` shows more than the loading
 //! line, puts it in the built page's place in one step, keeping what the user
-//! did meanwhile (focus, open sections, typed text, scroll).
+//! did meanwhile (focus, open sections, typed text, scroll). A click under way
+//! (the pointer pressed, not yet released) is let finish first: a swap in
+//! between would take the link from under it, and the click would be lost.
 //!
 //! An off-screen render and a swap rather than hydration: the app's first
 //! frame is its own, so a built page that differs from the live content (an
 //! organisation edited `content/`) is simply replaced, and no mismatch can stop
 //! the app.
+
+use std::cell::RefCell;
+use std::rc::Rc;
 
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
@@ -35,7 +40,56 @@ pub fn mount<N: IntoView + 'static>(view: impl FnOnce() -> N + 'static) {
         // The built page is painted first, even where the WebAssembly is quicker
         // than the styles: its first frame is then what the browser's paint
         // timings (and a person) see, not the app's identical one a moment later.
-        Some(built) => after_a_frame(move || take_over_when_ready(built, root)),
+        Some(built) => {
+            let press = watch_presses(&document);
+            after_a_frame(move || take_over_when_ready(built, root, press));
+        }
+    }
+}
+
+/// The swap waiting for the pointer to be released.
+#[derive(Default)]
+struct Press {
+    waiting: RefCell<Option<Box<dyn FnOnce()>>>,
+}
+
+/// Whether the pointer is pressed on the page, as `start.js` has followed it
+/// since before the app loaded (a press begun then is one to wait for too).
+fn pointer_down() -> bool {
+    js_sys::Reflect::get(&js_sys::global(), &"veiviserPointerDown".into()).ok().and_then(|down| down.as_bool()).unwrap_or(false)
+}
+
+/// Runs a waiting swap once the pointer is released.
+fn watch_presses(document: &web_sys::Document) -> Rc<Press> {
+    let press = Rc::new(Press::default());
+    let released = press.clone();
+    let on_up = Closure::<dyn FnMut()>::new(move || {
+        // The click follows the release in the same task: the swap waits a task
+        // more (after start.js's, which marks the pointer released).
+        let released = released.clone();
+        let later = Closure::once_into_js(move || {
+            let waiting = released.waiting.borrow_mut().take();
+            if let Some(swap) = waiting {
+                swap();
+            }
+        });
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), 0);
+        }
+    });
+    for name in ["pointerup", "pointercancel"] {
+        let _ = document.add_event_listener_with_callback_and_bool(name, on_up.as_ref().unchecked_ref(), true);
+    }
+    on_up.forget();
+    press
+}
+
+/// Swaps now, or once the pointer pressed on the page is released.
+fn swap_when_released(press: &Press, built: web_sys::Element, root: web_sys::Element) {
+    if pointer_down() {
+        *press.waiting.borrow_mut() = Some(Box::new(move || swap(&built, &root)));
+    } else {
+        swap(&built, &root);
     }
 }
 
@@ -56,20 +110,20 @@ fn is_ready(root: &web_sys::Element) -> bool {
     main.is_some_and(|main| main.first_element_child().is_some() && main.query_selector(".loading").ok().flatten().is_none())
 }
 
-fn take_over_when_ready(built: web_sys::Element, root: web_sys::Element) {
+fn take_over_when_ready(built: web_sys::Element, root: web_sys::Element, press: Rc<Press>) {
     if is_ready(&root) {
-        swap(&built, &root);
+        swap_when_released(&press, built, root);
         return;
     }
     // Mutation records come before the next paint: the swap shows no frame in between.
-    let observer_slot: std::rc::Rc<std::cell::RefCell<Option<web_sys::MutationObserver>>> = Default::default();
+    let observer_slot: Rc<RefCell<Option<web_sys::MutationObserver>>> = Default::default();
     let slot = observer_slot.clone();
     let watched = root.clone();
     let on_change = Closure::<dyn FnMut()>::new(move || {
         if is_ready(&watched) {
-            swap(&built, &watched);
             if let Some(observer) = slot.borrow_mut().take() {
                 observer.disconnect();
+                swap_when_released(&press, built.clone(), watched.clone());
             }
         }
     });

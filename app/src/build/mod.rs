@@ -68,7 +68,15 @@ pub fn build(dir: &Path) -> Result<Built, String> {
     }
     let earlier: Vec<Vec<kept::Earlier>> = Lang::ALL.iter().map(|lang| kept::earlier_pages(dir, *lang)).collect::<Result<_, _>>()?;
     for lang in Lang::ALL {
-        clear_language_folder(&dir.join(lang.code()))?;
+        let folder = dir.join(lang.code());
+        clear_language_folder(&folder)?;
+        std::fs::create_dir_all(&folder).map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
+        std::fs::write(folder.join(OWN_FOLDER), "Written by `veiviser build`: this folder is written anew each time.\n")
+            .map_err(|e| format!("cannot write in {}: {e}", folder.display()))?;
+        // Before any other page, so that a build that stops half-way still keeps them for the next.
+        for page in earlier.iter().flatten().filter(|page| page.lang == lang) {
+            write_file(dir, &page.path, page::write(&guide_template, &Page::app_drawn(page.depth, lang.code()))?)?;
+        }
     }
     // A mistake in the settings is named as the site names it; its default is used.
     let mut built = Built { findings: site.settings_findings.clone(), ..Built::default() };
@@ -82,13 +90,6 @@ pub fn build(dir: &Path) -> Result<Built, String> {
     };
     let start_stamp = stamp::stamp(&[&index_text, &stamp_settings]);
     for lang in Lang::ALL {
-        std::fs::create_dir_all(dir.join(lang.code())).map_err(|e| format!("cannot create {}: {e}", dir.join(lang.code()).display()))?;
-        std::fs::write(dir.join(lang.code()).join(OWN_FOLDER), "Written by `veiviser build`: this folder is written anew each time.\n")
-            .map_err(|e| format!("cannot write in {}: {e}", dir.join(lang.code()).display()))?;
-        // First, so that a build that stops half-way still keeps them for the next.
-        for page in earlier.iter().flatten().filter(|page| page.lang == lang) {
-            write_file(dir, &page.path, page::write(&guide_template, &Page::app_drawn(page.depth, lang.code()))?)?;
-        }
         let place = Place { lang: Some(lang), ..Place::start_page() };
         let body = render::start_page(&site, &place, lang);
         let page = Page { depth: 1, lang: lang.code(), title: PRODUCT_NAME, body: Some(&body), guide_file: None, stamp: Some(&start_stamp), route: None };

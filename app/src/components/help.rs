@@ -6,6 +6,7 @@
 
 use leptos::prelude::*;
 
+use veiviser_guide::site::settings::PRODUCT_NAME;
 use veiviser_guide::Contact;
 use veiviser_guide::{Lang, Step};
 
@@ -84,7 +85,7 @@ fn contact_block(c: &Contact, lang: Lang) -> AnyView {
 /// The text the helpdesk needs, made when the button is pressed (the helper may have answered since).
 fn report(guide: &LoadedGuide, step: &Step, code: Option<String>, lang: Lang) -> impl Fn() -> String + 'static {
     let t = lang.texts();
-    let heading = format!("Veiviser – {}\n{}{}\n", guide.loaded.guide.title, step.title, code.map(|c| format!(" ({c})")).unwrap_or_default());
+    let heading = format!("{PRODUCT_NAME} – {}\n{}{}\n", guide.loaded.guide.title, step.title, code.map(|c| format!(" ({c})")).unwrap_or_default());
     // Only what the page already knows: copying never makes the page call the helper.
     let helper = use_context::<Helper>();
     move || {

@@ -7,12 +7,20 @@ pub mod tools;
 
 use leptos::prelude::*;
 
+use veiviser_guide::site::settings::PRODUCT_NAME;
+
 use crate::browser::{document, navigation};
 use crate::link;
 
 /// Sets the document's title to `title` once the view is shown.
 pub fn title(title: String) {
     Effect::new(move |_| document::set_title(&title));
+}
+
+/// A page's title: what it shows, most particular first, then the product's
+/// name (`PIN – MRS – Veiviser`).
+pub fn title_of(parts: &[&str]) -> String {
+    parts.iter().copied().chain([PRODUCT_NAME]).collect::<Vec<_>>().join(" – ")
 }
 
 /// Sends the browser to the start page: the query names nothing this page shows.

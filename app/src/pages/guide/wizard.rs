@@ -211,7 +211,7 @@ fn step_page(
 
 /// The document's title on `step`'s page.
 pub fn title(guide: &veiviser_guide::Guide, step: &veiviser_guide::Step) -> String {
-    format!("{} – {} – Veiviser", step.title, guide.title)
+    crate::pages::title_of(&[&step.title, &guide.title])
 }
 
 /// The step `place` names in `guide`, as the page written at build time shows it:

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use veiviser_guide::live::network_access::{Obstacle, Permission};
 use veiviser_guide::live::Status;
+use veiviser_guide::site::settings::PRODUCT_NAME;
 use veiviser_guide::Lang;
 
 use crate::helper_client::{self as helper, HelperState};
@@ -18,7 +19,7 @@ use crate::i18n::{fill, Speak};
 #[component]
 pub fn Diagnostics(lang: Lang) -> impl IntoView {
     let t = lang.texts();
-    crate::pages::title(format!("{} – Veiviser", t.diagnostics));
+    crate::pages::title(crate::pages::title_of(&[t.diagnostics]));
     let helper = helper::use_helper();
     let (state, permission) = (helper.state(), helper.permission());
     let copied = RwSignal::new(false);
@@ -91,7 +92,7 @@ fn browser_lines(state: &HelperState, permission: Option<Permission>, lang: Lang
 /// The plain text copied for the helpdesk.
 fn report(state: &HelperState, permission: Option<Permission>, lang: Lang) -> String {
     let t = lang.texts();
-    let mut out = format!("Veiviser – {}\n{}\n\n", t.diagnostics, intl::today(lang));
+    let mut out = format!("{PRODUCT_NAME} – {}\n{}\n\n", t.diagnostics, intl::today(lang));
     let mut line = |text: &str| {
         out.push_str(text);
         out.push('\n');
