@@ -3,8 +3,7 @@
 //
 // Meanwhile it fetches what the first screen needs, in parallel with the
 // WebAssembly rather than after it: the guide index and the settings (which the
-// app's own pages have already asked for, as preloads; the pages the build
-// wrote ask for nothing before they are painted) and the guide file the app
+// page's head has already asked for, as preloads) and the guide file the app
 // will show. On a page the build wrote (`nb/mrs/pin.html`) that file is named
 // (`data-guide-file`); on guide.html it is `?guide=` in the language the app
 // will pick (the URL's, else the one remembered, else the organisation's
@@ -15,9 +14,8 @@
 //
 // A page the build wrote carries the stamp of the files it was built from
 // (`data-stamp`, app/src/build/stamp.rs). If the files fetched now differ (the
-// content was edited on the server since), the built page is hidden as soon as
-// they are in (they are fetched once it is painted), until the app shows the
-// content as it is now.
+// content was edited on the server since), the built page is hidden rather than
+// shown stale, until the app shows the content as it is now.
 const script = document.querySelector('script[data-js][data-wasm]');
 // The site folder, from this page (`../../` from a step's page).
 const root = script.dataset.root ?? '';
@@ -94,44 +92,18 @@ async function checkStamp(site, guide) {
   if (now !== script.dataset.stamp) document.documentElement.setAttribute('data-stale', '');
 }
 
-/** The longest a built page waits for its first paint to be reported. */
-const PAINT_WAIT_MS = 3000;
-
-/**
- * Resolves once the browser reports the page's first contentful paint (on screen:
- * a frame and a task are too early, the paint is presented after them), or after
- * a frame and a task where paints are not reported, and in any case after
- * `PAINT_WAIT_MS`, so that a page whose paint is never reported still gets its app.
- */
-function painted() {
-  return new Promise((resolve) => {
-    if (performance.getEntriesByName('first-contentful-paint').length) {
-      resolve();
-      return;
-    }
-    if (!globalThis.PerformanceObserver?.supportedEntryTypes?.includes('paint')) {
-      requestAnimationFrame(() => setTimeout(resolve, 0));
-      return;
-    }
-    const observer = new PerformanceObserver((list) => {
-      if (list.getEntriesByName('first-contentful-paint').length) done();
-    });
-    const timer = setTimeout(() => done(), PAINT_WAIT_MS);
-    const done = () => { observer.disconnect(); clearTimeout(timer); resolve(); };
-    observer.observe({ type: 'paint', buffered: true });
-  });
-}
-
-// A page the build wrote is painted before anything else is asked for (its
-// preloads are left out too): the app's 300 KB and the content files would
-// otherwise share the line with the stylesheets the first paint waits for.
-// A page opened in a background tab paints nothing: it does not wait.
-if (script.dataset.stamp && document.visibilityState === 'visible') await painted();
-// Registered before the app is asked for: the app waits for these rather than
-// fetching the same files again. A failure only loses the head start.
+// Registered at once, before the app can ask: the app waits for it rather than
+// fetching the same file again. A failure only loses the head start.
 const site = Promise.all([prefetch('content/index.json'), prefetch('settings.json')]);
 const guide = prefetchGuide(site).catch(() => null);
 prefetched.set('guide', guide);
 if (script.dataset.stamp) checkStamp(site, guide).catch(() => {});
+// A page the build wrote is painted before the app is asked for (its preloads
+// are left out too): the app's 300 KB would otherwise share the line with the
+// stylesheets the first paint waits for. A frame, then a task: after the paint.
+// A page opened in a background tab paints no frame: it does not wait.
+if (script.dataset.stamp && document.visibilityState === 'visible') {
+  await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));
+}
 const app = await import(new URL(script.dataset.js, document.baseURI).href);
 await app.default({ module_or_path: new URL(script.dataset.wasm, document.baseURI).href });

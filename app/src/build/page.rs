@@ -80,7 +80,7 @@ pub fn write(template: &str, page: &Page) -> Result<String, String> {
     let newline = if head[..at].ends_with('\n') { "" } else { "\n" };
     head.insert_str(at, &format!("{newline}  <link rel=\"stylesheet\" href=\"{THEME}\" {MARK}>\n"));
     if page.body.is_some() {
-        head = without_preloads(&head);
+        head = without_app_preloads(&head);
         let at = head.find("</head>").ok_or("the page has no </head>")?;
         head.insert_str(at, &format!("  <noscript><link rel=\"stylesheet\" href=\"{NO_SCRIPT}\" {MARK}></noscript>\n"));
     }
@@ -94,18 +94,17 @@ pub fn write(template: &str, page: &Page) -> Result<String, String> {
     Ok(format!("{head}{rest}"))
 }
 
-/// `head` without its preloads (Trunk's of the app's JavaScript and WebAssembly,
-/// the app page's of the guide index and settings): on a built page they would
-/// share the line with the stylesheets the first paint waits for, and `start.js`
-/// fetches all of them once the page is painted.
-fn without_preloads(head: &str) -> String {
+/// `head` without Trunk's preloads of the app's JavaScript and WebAssembly: on
+/// a built page they would share the line with the stylesheets the first paint
+/// waits for, and `start.js` asks for the app once the page is painted.
+fn without_app_preloads(head: &str) -> String {
     let mut out = String::with_capacity(head.len());
     let mut rest = head;
     while let Some(at) = rest.find("<link") {
         let end = rest[at..].find('>').map_or(rest.len(), |end| at + end + 1);
         let tag = &rest[at..end];
         out.push_str(&rest[..at]);
-        if !(tag.contains("rel=\"modulepreload\"") || tag.contains("rel=\"preload\"")) {
+        if !(tag.contains("rel=\"modulepreload\"") || tag.contains("type=\"application/wasm\"")) {
             out.push_str(tag);
         }
         rest = &rest[end..];
@@ -224,13 +223,14 @@ mod tests {
         assert!(html.contains(r#"<html lang="sv">"#), "{html}");
         assert!(html.contains("<title>PIN – MRS – Veiviser</title>"), "{html}");
         assert!(html.contains(r#"href="../../favicon.svg""#), "{html}");
+        assert!(html.contains(r#"href="../../content/index.json""#), "{html}");
         assert!(html.contains(r#"src="../../start.js" data-js="../../guide-1.js" data-wasm="../../guide-1_bg.wasm" data-root="../../" data-guide-file="content/mrs.nb.md" data-stamp="1.2.3""#), "{html}");
         assert!(html.contains(r#"href="../../style-2.css""#), "{html}");
         assert!(html.contains(r#"<link rel="stylesheet" href="../../theme.css""#), "{html}");
         assert!(html.contains(r#"<div class="page" id="veiviser-built"><main>PIN</main></div>"#), "{html}");
         assert!(!html.contains("Veiviser trenger JavaScript"), "a built page works without JavaScript: {html}");
         assert!(html.contains(r#"<noscript><link rel="stylesheet" href="../../noscript.css""#), "{html}");
-        assert!(!html.contains("preload"), "the app and the content are asked for once the page is painted: {html}");
+        assert!(!html.contains("modulepreload"), "the app is asked for once the page is painted: {html}");
         assert!(html.contains("</head>"), "{html}");
     }
 
@@ -238,7 +238,6 @@ mod tests {
     fn the_apps_own_page_keeps_its_preloads() {
         let html = write(TEMPLATE, &Page { body: None, guide_file: None, stamp: None, ..step_page("", "") }).unwrap();
         assert!(html.contains(r#"<link rel="modulepreload" href="../../guide-1.js""#), "{html}");
-        assert!(html.contains(r#"<link rel="preload" href="../../content/index.json""#), "{html}");
     }
 
     #[test]
