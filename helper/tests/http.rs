@@ -56,11 +56,8 @@ impl Deref for Helper {
 }
 
 impl Helper {
-    fn stop(mut self) {
-        if let Some(running) = self.running.take() {
-            running.stop();
-        }
-    }
+    /// Stops the helper and gives up the turn (as dropping it does).
+    fn stop(self) {}
 }
 
 impl Drop for Helper {

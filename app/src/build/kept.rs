@@ -14,7 +14,6 @@ use veiviser_guide::{Lang, Place};
 pub struct Earlier {
     /// Its path in the site folder (`nb/mrs/pin.html`).
     pub path: String,
-    pub lang: Lang,
     /// Folders below the site folder: the `../` its links need.
     pub depth: usize,
 }
@@ -30,7 +29,7 @@ pub fn earlier_pages(dir: &Path, lang: Lang) -> Result<Vec<Earlier>, String> {
             let path = format!("{}/{guide}/{file}", lang.code());
             let place = Place::from_address(&path, "");
             if place.page_path().as_deref() == Some(path.as_str()) {
-                pages.push(Earlier { depth: place.depth(), path, lang });
+                pages.push(Earlier { depth: place.depth(), path });
             }
         }
     }

@@ -67,14 +67,14 @@ pub fn build(dir: &Path) -> Result<Built, String> {
         check_own_folder(&dir.join(lang.code()))?;
     }
     let earlier: Vec<Vec<kept::Earlier>> = Lang::ALL.iter().map(|lang| kept::earlier_pages(dir, *lang)).collect::<Result<_, _>>()?;
-    for lang in Lang::ALL {
+    for (lang, earlier) in Lang::ALL.iter().zip(&earlier) {
         let folder = dir.join(lang.code());
         clear_language_folder(&folder)?;
         std::fs::create_dir_all(&folder).map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
         std::fs::write(folder.join(OWN_FOLDER), "Written by `veiviser build`: this folder is written anew each time.\n")
             .map_err(|e| format!("cannot write in {}: {e}", folder.display()))?;
         // Before any other page, so that a build that stops half-way still keeps them for the next.
-        for page in earlier.iter().flatten().filter(|page| page.lang == lang) {
+        for page in earlier {
             write_file(dir, &page.path, page::write(&guide_template, &Page::app_drawn(page.depth, lang.code()))?)?;
         }
     }

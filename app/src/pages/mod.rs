@@ -12,8 +12,9 @@ use veiviser_guide::site::settings::PRODUCT_NAME;
 use crate::browser::{document, navigation};
 use crate::link;
 
-/// Sets the document's title to `title` once the view is shown.
-pub fn title(title: String) {
+/// Sets the document's title once the view is shown: [`title_of`] `parts`.
+pub fn title(parts: &[&str]) {
+    let title = title_of(parts);
     Effect::new(move |_| document::set_title(&title));
 }
 

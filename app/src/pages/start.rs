@@ -3,7 +3,6 @@
 use leptos::prelude::*;
 use std::sync::Arc;
 
-use veiviser_guide::site::settings::PRODUCT_NAME;
 use veiviser_guide::{Bundle, GuideEntry, Lang, Place};
 
 use crate::browser::navigation;
@@ -32,7 +31,7 @@ pub fn main(Context { shown, place, lang, .. }: Context) -> AnyView {
 #[component]
 pub fn StartPage(shown: Arc<Vec<GuideEntry>>, lang: Lang) -> impl IntoView {
     let t = lang.texts();
-    super::title(PRODUCT_NAME.into());
+    super::title(&[]);
     let guides = shown
         .iter()
         .map(|entry| {

@@ -34,7 +34,7 @@ pub fn OpenCode(index: Arc<Index>, typed: String, lang: Lang) -> impl IntoView {
         Some(None) => {
             let t = lang.texts();
             let not_found = fill(t.code_not_found, &[typed.trim()]);
-            crate::pages::title(crate::pages::title_of(&[&not_found]));
+            crate::pages::title(&[&not_found]);
             view! {
                 <h1>{not_found}</h1>
                 <CodeBox lang/>

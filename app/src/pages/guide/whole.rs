@@ -22,7 +22,7 @@ pub fn WholeGuide(index: Arc<Index>, guide: String, lang: Lang) -> impl IntoView
 fn whole(guide: &LoadedGuide, lang: Lang) -> impl IntoView {
     let t = lang.texts();
     let g = &guide.loaded.guide;
-    crate::pages::title(crate::pages::title_of(&[&g.title, t.whole_guide_title]));
+    crate::pages::title(&[&g.title, t.whole_guide_title]);
     let within = |target: &Target| match target {
         Target::Step(id) => format!("#{id}"),
         other => link::outside(other).unwrap_or_default(),

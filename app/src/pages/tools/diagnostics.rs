@@ -19,7 +19,7 @@ use crate::i18n::{fill, Speak};
 #[component]
 pub fn Diagnostics(lang: Lang) -> impl IntoView {
     let t = lang.texts();
-    crate::pages::title(crate::pages::title_of(&[t.diagnostics]));
+    crate::pages::title(&[t.diagnostics]);
     let helper = helper::use_helper();
     let (state, permission) = (helper.state(), helper.permission());
     let copied = RwSignal::new(false);

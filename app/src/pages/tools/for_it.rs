@@ -14,7 +14,7 @@ use crate::i18n::{fill, Speak};
 #[component]
 pub fn ForIt(lang: Lang) -> impl IntoView {
     let t = lang.texts();
-    crate::pages::title(crate::pages::title_of(&[t.for_it]));
+    crate::pages::title(&[t.for_it]);
     let origin = navigation::origin();
     // The port only: this page never calls the helper.
     let port = expect_context::<Helper>().port();

@@ -19,7 +19,7 @@ use crate::i18n::{fill, Speak, Texts};
 #[component]
 pub fn Helpdesk(index: Arc<Index>, lang: Lang) -> impl IntoView {
     let t = lang.texts();
-    crate::pages::title(crate::pages::title_of(&[t.helpdesk]));
+    crate::pages::title(&[t.helpdesk]);
     let guides = content::use_all(Arc::clone(&index), lang);
     view! {
         <h1>{t.helpdesk}</h1>

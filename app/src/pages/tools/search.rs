@@ -16,7 +16,7 @@ use crate::i18n::{fill, Speak};
 #[component]
 pub fn SearchPage(index: Arc<Index>, lang: Lang, query: Option<String>) -> impl IntoView {
     let t = lang.texts();
-    crate::pages::title(crate::pages::title_of(&[t.search]));
+    crate::pages::title(&[t.search]);
     let results = query.clone().filter(|q| !q.trim().is_empty()).map(|query| {
         let index = Arc::clone(&index);
         let all = content::use_all(Arc::clone(&index), lang);
